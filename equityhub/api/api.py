@@ -1,0 +1,23 @@
+"""The JSON API at /api/v1/: each app contributes a router from its own api.py."""
+
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI
+
+from equityhub.accounts.api import router as accounts_router
+from equityhub.api import errors
+from equityhub.campaigns.api import router as campaigns_router
+
+api = NinjaAPI(
+    title="EquityHub API",
+    version="1.0.0",
+    description=str(
+        _(
+            "Read campaigns, FAQs and publications. Authenticate with a personal token "
+            "(Authorization: Bearer …) or a signed-in browser session."
+        )
+    ),
+    urls_namespace="api",
+)
+errors.install(api)
+api.add_router("/", campaigns_router)
+api.add_router("/me", accounts_router)

@@ -1,0 +1,108 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from equityhub.core.models import TimeStampedModel
+
+
+class CampaignQuerySet(models.QuerySet["Campaign"]):
+    def published(self) -> "CampaignQuerySet":
+        return self.filter(is_published=True)
+
+
+class Campaign(TimeStampedModel):
+    """One edition of the campaign week, such as Occupational Therapy Week 2021."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    title = models.CharField(_("title"), max_length=200)
+    hashtag = models.CharField(_("hashtag"), max_length=60, blank=True)
+    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences, shown in lists."))
+    body = models.TextField(_("body"), blank=True, help_text=_("Markdown."))
+    why_health_equity = models.TextField(_("why health equity"), blank=True, help_text=_("Markdown."))
+    why_occupational_therapists = models.TextField(
+        _("why occupational therapists"), blank=True, help_text=_("Markdown.")
+    )
+    is_current = models.BooleanField(
+        _("current edition"), default=False, help_text=_("The edition shown on the home page.")
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        ordering = ["-year", "-starts_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"], condition=Q(is_current=True), name="campaign_one_current"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="campaign_ends_after_it_starts"
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1900) & Q(year__lte=2200), name="campaign_year_plausible"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaigns:detail", kwargs={"slug": self.slug})
+
+
+class Faq(TimeStampedModel):
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField(_("question"), max_length=300)
+    answer = models.TextField(_("answer"), help_text=_("Markdown."))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("frequently asked question")
+        verbose_name_plural = _("frequently asked questions")
+        ordering = ["campaign", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "position"], name="faq_position_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.question
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('campaigns:faqs')}?campaign={self.campaign.slug}#faq-{self.pk}"
+
+
+class Publication(TimeStampedModel):
+    """A report or paper: an uploaded file, a link elsewhere, or both."""
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="publications"
+    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=250)
+    summary = models.TextField(_("summary"), help_text=_("Markdown."))
+    published_on = models.DateField(_("published on"))
+    file = models.FileField(_("file"), upload_to="publications/", blank=True)
+    link = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        ordering = ["-published_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file="") | ~Q(link=""), name="publication_has_file_or_link"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaigns:publication", kwargs={"slug": self.slug})

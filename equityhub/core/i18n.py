@@ -1,0 +1,52 @@
+"""Bilingual editorial content.
+
+Editorial models register their translatable fields with django-modeltranslation (each app's
+translation.py), which adds `<field>_en` and `<field>_cy` columns. `localized()` picks the text
+for the active language and says whether it fell back to English, so templates can mark it with
+lang="en" and tell Welsh readers that a translation is still to come (docs/decisions/0002).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Model
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+DEFAULT_LANGUAGE: str = settings.LANGUAGE_CODE
+
+
+@dataclass(frozen=True, slots=True)
+class LocalizedText:
+    text: str
+    language: str
+    is_fallback: bool
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def active_language() -> str:
+    language = (get_language() or DEFAULT_LANGUAGE).split("-")[0]
+    return language if language in dict(settings.LANGUAGES) else DEFAULT_LANGUAGE
+
+
+def localized(obj: Model, field: str, language: str | None = None) -> LocalizedText:
+    """The value of a translated field in `language` (default: active), else the English."""
+    language = language or active_language()
+    text = getattr(obj, f"{field}_{language}", None) or ""
+    if text or language == DEFAULT_LANGUAGE:
+        return LocalizedText(text=text, language=language, is_fallback=False)
+    fallback = getattr(obj, f"{field}_{DEFAULT_LANGUAGE}", None) or ""
+    return LocalizedText(text=fallback, language=DEFAULT_LANGUAGE, is_fallback=bool(fallback))
+
+
+def other_language(language: str) -> str:
+    return "cy" if language == "en" else "en"
+
+
+def url_in_language(full_path: str, language: str) -> str:
+    """The same page, query string kept, in another language."""
+    path, _sep, query = full_path.partition("?")
+    translated = translate_url(path, language)
+    return f"{translated}?{query}" if query else translated

@@ -1,0 +1,10 @@
+"""Site search: one interface, two engines (SQLite FTS5, PostgreSQL full-text search).
+
+Apps describe their searchable models with `register()`; `search()` answers a query in one
+language. See docs/decisions/0003-search.md.
+"""
+
+from equityhub.core.search.registry import SearchableText, register, reindex_all
+from equityhub.core.search.service import SearchResult, search
+
+__all__ = ["SearchResult", "SearchableText", "register", "reindex_all", "search"]

@@ -1,0 +1,91 @@
+"""Which models are searchable, and how their rows become SearchDocuments."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+
+
+@dataclass(frozen=True, slots=True)
+class SearchableText:
+    kind: str
+    title: str
+    body: str
+    url: str
+    is_public: bool = True
+
+
+# For each registered model: a function that describes one row in the active language.
+Describe = Callable[[Any], SearchableText]
+_registry: dict[type[Model], Describe] = {}
+
+
+def register(model: type[Model], describe: Describe) -> None:
+    """Make `model` searchable. `describe` is called once per language, that language active.
+
+    Rows are indexed when saved and forgotten when deleted, wherever the write comes from
+    (a service, the admin, the demo loader), so the index cannot drift from the data.
+    """
+    _registry[model] = describe
+    post_save.connect(_on_save, sender=model, dispatch_uid=f"search-save-{model._meta.label}")
+    post_delete.connect(_on_delete, sender=model, dispatch_uid=f"search-del-{model._meta.label}")
+
+
+def registered_models() -> Iterable[type[Model]]:
+    return tuple(_registry)
+
+
+def index_object(obj: Model) -> None:
+    from equityhub.core.models import SearchDocument
+
+    describe = _registry[type(obj)]
+    content_type = ContentType.objects.get_for_model(obj)
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            text = describe(obj)
+        SearchDocument.objects.update_or_create(
+            content_type=content_type,
+            object_id=obj.pk,
+            language=language,
+            defaults={
+                "kind": str(text.kind),
+                "title": text.title[:300],
+                "body": text.body,
+                "url": text.url[:500],
+                "is_public": text.is_public,
+            },
+        )
+
+
+def forget_object(obj: Model) -> None:
+    from equityhub.core.models import SearchDocument
+
+    SearchDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).delete()
+
+
+def reindex_all() -> int:
+    """Rebuild every document; returns how many objects were indexed."""
+    count = 0
+    with transaction.atomic():
+        for model in _registry:
+            for obj in model._default_manager.all().iterator():
+                index_object(obj)
+                count += 1
+    return count
+
+
+def _on_save(sender: type[Model], instance: Model, raw: bool = False, **kwargs: object) -> None:
+    if not raw:
+        index_object(instance)
+
+
+def _on_delete(sender: type[Model], instance: Model, **kwargs: object) -> None:
+    forget_object(instance)

@@ -1,0 +1,35 @@
+"""Answer a query: the engine follows the database (settings.EQUITYHUB_SEARCH_BACKEND)."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from equityhub.core.search.backends import SearchBackend
+
+MAX_RESULTS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    kind: str
+    title: str
+    url: str
+    # A short extract with the matched words between \x02 and \x03, for the template to mark.
+    snippet: str
+
+
+@lru_cache(maxsize=1)
+def _backend() -> SearchBackend:
+    backend_class: type[SearchBackend] = import_string(settings.EQUITYHUB_SEARCH_BACKEND)
+    return backend_class()
+
+
+def search(query: str, *, language: str, limit: int = MAX_RESULTS) -> list[SearchResult]:
+    """Public documents in `language` that match every word of `query`, best first."""
+    words = query.split()
+    if not words:
+        return []
+    rows = _backend().search(words, language=language, limit=limit)
+    return [SearchResult(kind=kind, title=title, url=url, snippet=snippet) for kind, title, url, snippet in rows]
