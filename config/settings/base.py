@@ -139,7 +139,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "EquityHub"
 
 # Mail: console locally, SMTP in production; see docs/deployment.md.
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="EquityHub <no-reply@equityhub.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Model
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path, override
 
 DEFAULT_LANGUAGE: str = settings.LANGUAGE_CODE
 
@@ -48,5 +48,7 @@ def other_language(language: str) -> str:
 def url_in_language(full_path: str, language: str) -> str:
     """The same page, query string kept, in another language."""
     path, _sep, query = full_path.partition("?")
-    translated = translate_url(path, language)
+    # translate_url resolves the path, which only matches under the language it is written in.
+    with override(get_language_from_path(path) or DEFAULT_LANGUAGE):
+        translated = translate_url(path, language)
     return f"{translated}?{query}" if query else translated

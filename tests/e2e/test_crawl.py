@@ -1,0 +1,47 @@
+"""Every page a visitor can reach from the home pages works, says its language, and passes axe."""
+
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from playwright.sync_api import Page
+
+from tests.e2e.axe import assert_accessible
+
+# Not pages for people to read here: the admin, the API's JSON, files, and sign-out.
+SKIP_PREFIXES = ("/admin/", "/cy/admin/", "/api/", "/cy/api/", "/static/", "/media/")
+MAX_PAGES = 120
+
+
+def _expected_language(path: str) -> str:
+    return "cy" if path == "/cy/" or path.startswith("/cy/") else "en"
+
+
+def test_every_page_reachable_from_home_works_in_its_language_without_axe_violations(
+    page: Page, live_server
+) -> None:
+    queue, seen, files = ["/", "/cy/"], {"/", "/cy/"}, set()
+    visited = 0
+    while queue:
+        path = queue.pop(0)
+        response = page.goto(live_server.url + path)
+        assert response is not None and response.status == 200, f"{path} answered {response and response.status}"
+        assert page.locator("html").get_attribute("lang") == _expected_language(path), path
+        assert page.locator("h1").count() == 1, f"{path} should have exactly one h1"
+        assert_accessible(page)
+        visited += 1
+        assert visited <= MAX_PAGES, "the crawl found more pages than expected"
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))"):
+            url = urldefrag(urljoin(live_server.url + path, href)).url
+            parts = urlsplit(url)
+            if f"{parts.scheme}://{parts.netloc}" != live_server.url:
+                continue
+            target = parts.path + (f"?{parts.query}" if parts.query else "")
+            if parts.path.startswith(("/media/", "/cy/media/")):
+                files.add(target)
+            elif not parts.path.startswith(SKIP_PREFIXES) and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    for file_path in files:
+        assert page.request.get(live_server.url + file_path).status == 200, file_path
+    # The hub, the campaign list, six editions, FAQs, publications, search, and the static pages,
+    # in both languages, at the very least.
+    assert visited >= 24
