@@ -49,6 +49,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 static: node_modules/.package-lock.json
 	@mkdir -p static/vendor/govuk static/vendor/htmx static/build
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/vendor/govuk/
+	cp -r node_modules/govuk-frontend/dist/govuk/assets static/vendor/govuk/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
 	npm run --silent build
 

@@ -1,16 +1,22 @@
 """Fixtures shared by every app's tests and the browser journeys."""
 
+from collections.abc import Iterator
+
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from equityhub.accounts.roles import ADMIN, EDITOR, MODERATOR
 from equityhub.accounts.tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache() -> None:
-    # Rate limits and cached fragments must not leak from one test into the next.
+def _fresh_state() -> Iterator[None]:
+    # Rate limits, cached fragments and the active language must not leak between tests.
     cache.clear()
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture

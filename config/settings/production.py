@@ -1,10 +1,14 @@
 """Production: every secret and address comes from the environment (docs/deployment.md)."""
 
+from typing import Any
+
 from .base import *  # noqa: F403
 from .base import STATIC_ROOT, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
+# Old keys still accepted while a new one is rolled out (docs/operations.md, rotating secrets).
+SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -19,20 +23,18 @@ SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
-MAILERS = {
-    "default": {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "OPTIONS": {
-            "host": env("EMAIL_HOST", default="localhost"),
-            "port": env.int("EMAIL_PORT", default=587),
-            "username": env("EMAIL_HOST_USER", default=""),
-            "password": env("EMAIL_HOST_PASSWORD", default=""),
-            "use_tls": env.bool("EMAIL_USE_TLS", default=True),
-            "timeout": env.int("EMAIL_TIMEOUT", default=20),
-        },
-    }
+# Mail goes out through an SMTP relay (Django 6.1's MAILERS; the EMAIL_* names are kept).
+_smtp_options: Any = {
+    "host": env("EMAIL_HOST", default="localhost"),
+    "port": env.int("EMAIL_PORT", default=587),
+    "username": env("EMAIL_HOST_USER", default=""),
+    "password": env("EMAIL_HOST_PASSWORD", default=""),
+    "use_tls": env.bool("EMAIL_USE_TLS", default=True),
+    "timeout": env.int("EMAIL_TIMEOUT", default=20),
 }
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+MAILERS = {
+    "default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": _smtp_options}
+}
 
 # Who to write to about accessibility, privacy and anything else on the site's own pages.
 EQUITYHUB_CONTACT_EMAIL = env("EQUITYHUB_CONTACT_EMAIL", default="help@equityhub.example")

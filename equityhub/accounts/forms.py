@@ -1,25 +1,40 @@
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from equityhub.accounts.models import Language, Profession, Region, User
+from equityhub.core.i18n import active_language
+
+DISPLAY_NAME_HELP = _("Shown beside what you post. Leave it empty to appear as “A member”.")
+
+
+def _optional_choices(choices: Iterable[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    return [("", _("Choose one")), *choices]
 
 
 class SignupProfileForm(forms.Form):
-    """The fields EquityHub adds to allauth's sign-up form."""
+    """The fields EquityHub adds to allauth's sign-up form, after the email and password."""
+
+    field_order = ["email", "password1", "password2", "display_name", "profession", "region"]
 
     display_name = forms.CharField(
         label=_("Display name (optional)"),
         max_length=80,
         required=False,
-        help_text=_("Shown beside what you post. Leave it empty to appear as “A member”."),
+        help_text=DISPLAY_NAME_HELP,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"max_length": _("Enter a display name of 80 characters or fewer.")},
     )
     profession = forms.ChoiceField(
-        label=_("Profession"), choices=[("", _("Choose one"))] + Profession.choices, required=False
+        label=_("Profession (optional)"),
+        choices=_optional_choices(Profession.choices),
+        required=False,
     )
     region = forms.ChoiceField(
-        label=_("Region"), choices=[("", _("Choose one"))] + Region.choices, required=False
+        label=_("Region (optional)"), choices=_optional_choices(Region.choices), required=False
     )
 
     def signup(self, request: HttpRequest, user: User) -> None:
@@ -27,7 +42,8 @@ class SignupProfileForm(forms.Form):
         user.profession = self.cleaned_data["profession"]
         user.region = self.cleaned_data["region"]
         # A member who signs up on the Welsh pages is taken to prefer Welsh.
-        user.preferred_language = (get_language() or "en")[:2] if (get_language() or "en")[:2] in Language.values else "en"
+        language = active_language()
+        user.preferred_language = language if language in Language.values else Language.ENGLISH
         user.save()
 
 
@@ -35,7 +51,31 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "preferred_language", "profession", "region"]
-        widgets = {"preferred_language": forms.RadioSelect}
+        labels = {
+            "display_name": _("Display name (optional)"),
+            "preferred_language": _("Language for pages and emails"),
+            "profession": _("Profession (optional)"),
+            "region": _("Region (optional)"),
+        }
+        help_texts = {"display_name": DISPLAY_NAME_HELP}
+        widgets = {
+            "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "preferred_language": forms.RadioSelect,
+        }
+        error_messages = {
+            "display_name": {
+                "max_length": _("Enter a display name of 80 characters or fewer."),
+            },
+            "preferred_language": {
+                "required": _("Choose the language for pages and emails."),
+                "invalid_choice": _("Choose English or Cymraeg."),
+            },
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["profession"].choices = _optional_choices(Profession.choices)  # type: ignore[attr-defined]
+        self.fields["region"].choices = _optional_choices(Region.choices)  # type: ignore[attr-defined]
 
 
 class ApiTokenForm(forms.Form):
@@ -43,5 +83,9 @@ class ApiTokenForm(forms.Form):
         label=_("Token name"),
         max_length=60,
         help_text=_("What the token is for, such as “Reporting script”."),
-        error_messages={"required": _("Enter a name for the token.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages={
+            "required": _("Enter a name for the token."),
+            "max_length": _("Enter a token name of 60 characters or fewer."),
+        },
     )

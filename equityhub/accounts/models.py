@@ -50,6 +50,10 @@ class UserManager(BaseUserManager["User"]):
         user.save(using=self._db)
         return user
 
+    def get_by_natural_key(self, username: str | None) -> "User":
+        # Addresses are stored in lower case and unique ignoring case (see User.Meta).
+        return self.get(email__iexact=username)
+
     def create_superuser(self, email: str, password: str | None = None, **fields: Any) -> "User":
         fields.setdefault("is_staff", True)
         fields.setdefault("is_superuser", True)
@@ -67,9 +71,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=Language, default=Language.ENGLISH
     )
-    profession = models.CharField(
-        _("profession"), max_length=20, choices=Profession, blank=True
-    )
+    profession = models.CharField(_("profession"), max_length=20, choices=Profession, blank=True)
     region = models.CharField(_("region"), max_length=30, choices=Region, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff"), default=False)
@@ -107,7 +109,9 @@ class ApiToken(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=60)
-    prefix = models.CharField(max_length=8, help_text=_("The token's first characters, to tell it apart."))
+    prefix = models.CharField(
+        max_length=8, help_text=_("The token's first characters, to tell it apart.")
+    )
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)

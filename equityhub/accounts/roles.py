@@ -14,13 +14,25 @@ EDITORIAL_MODELS = (
     "campaigns.publication",
 )
 
+# Apps whose models hold people, their sign-in and their roles: never editorial.
+PEOPLE_APPS = ("accounts", "auth", "account", "mfa", "sessions")
+
 
 def has_role(user: Any, role: str) -> bool:
     if isinstance(user, AnonymousUser) or not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
-    return any(group.name == role for group in user.groups.all())
+    return role in _role_names(user)
+
+
+def _role_names(user: Any) -> frozenset[str]:
+    """The user's roles, read once per user object (that is, once per request)."""
+    names = getattr(user, "_equityhub_role_names", None)
+    if names is None:
+        names = frozenset(user.groups.values_list("name", flat=True))
+        user._equityhub_role_names = names
+    return names
 
 
 def can_use_admin(user: Any) -> bool:
@@ -39,5 +51,7 @@ def grant_role_permissions(**kwargs: Any) -> None:
         editorial |= Permission.objects.filter(
             content_type__app_label=app_label, content_type__model=model
         )
+    # People and roles are for admins alone, whatever is added to EDITORIAL_MODELS.
+    editorial = editorial.exclude(content_type__app_label__in=PEOPLE_APPS)
     editor.permissions.set(editorial)
     admin.permissions.set(Permission.objects.all())

@@ -1,53 +1,83 @@
 """The member's own account page. Every view here is for the signed-in member, about themselves."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from equityhub.accounts import services
+from equityhub.accounts import selectors, services
 from equityhub.accounts.forms import ApiTokenForm, ProfileForm
+from equityhub.accounts.models import User
 from equityhub.core.i18n import url_in_language
 
 
-def _settings_page(request: HttpRequest, **context: object) -> HttpResponse:
-    context.setdefault("form", ProfileForm(instance=request.user))
+def _member(request: HttpRequest) -> User:
+    """The signed-in member (the views below are all behind login_required)."""
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _settings_page(request: HttpRequest, **context: Any) -> HttpResponse:
+    member = _member(request)
+    context.setdefault("form", ProfileForm(instance=member))
     context.setdefault("token_form", ApiTokenForm())
-    context["tokens"] = request.user.api_tokens.all()  # type: ignore[union-attr]
+    context["tokens"] = selectors.api_token_list(user=member)
+    context["two_factor_enabled"] = selectors.two_factor_enabled(user=member)
     return render(request, "accounts/settings.html", context)
 
 
+def _tokens_section() -> str:
+    return reverse("accounts:settings") + "#api-tokens"
+
+
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_settings(request: HttpRequest) -> HttpResponse:
+    """The signed-in member: see and change their own details, sign-in settings and tokens."""
     if request.method != "POST":
         return _settings_page(request)
-    form = ProfileForm(request.POST, instance=request.user)
+    form = ProfileForm(request.POST, instance=_member(request))
     if not form.is_valid():
         return _settings_page(request, form=form)
-    user = services.user_update_profile(user=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+    user = services.user_update_profile(user=_member(request), **form.cleaned_data)
     messages.success(request, _("Your details have been saved."))
     # The saved language takes effect at once: show the page in it.
     return redirect(url_in_language(request.path, user.preferred_language))
 
 
+@never_cache
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def api_token_create_view(request: HttpRequest) -> HttpResponse:
+    """The signed-in member: create a personal API token for themselves, shown this once."""
+    if request.method != "POST":
+        # The page this form posts to has no view of its own (for example after a language switch).
+        return redirect(_tokens_section())
     token_form = ApiTokenForm(request.POST)
     if not token_form.is_valid():
         return _settings_page(request, token_form=token_form)
-    new = services.api_token_create(user=request.user, name=token_form.cleaned_data["name"])  # type: ignore[arg-type]
+    new = services.api_token_create(user=_member(request), name=token_form.cleaned_data["name"])
+    # Rendered, not redirected: the secret is never stored, so this response is its only showing.
     return _settings_page(request, new_token=new)
 
 
 @login_required
 @require_POST
 def api_token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
-    if services.api_token_revoke(user=request.user, token_id=token_id):  # type: ignore[arg-type]
-        messages.success(request, _("The token has been revoked. Scripts using it will stop working."))
+    """The signed-in member: revoke one of their own tokens; anyone else's is "not found"."""
+    if services.api_token_revoke(user=_member(request), token_id=token_id):
+        messages.success(
+            request, _("The token has been revoked. Scripts using it will stop working.")
+        )
     else:
         messages.error(request, _("That token was not found among your active tokens."))
+    # The message shows at the top of the page, so that is where the member lands.
     return redirect("accounts:settings")

@@ -1,3 +1,6 @@
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, ClassVar
+
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -5,13 +8,19 @@ from django.utils.translation import gettext_lazy as _
 
 from equityhub.core.models import TimeStampedModel
 
+if TYPE_CHECKING:
+    from django_stubs_ext.db.models.manager import RelatedManager
+
 
 class CampaignQuerySet(models.QuerySet["Campaign"]):
     def published(self) -> "CampaignQuerySet":
         return self.filter(is_published=True)
 
 
-class Campaign(TimeStampedModel):
+CampaignManager = models.Manager.from_queryset(CampaignQuerySet)
+
+
+class Campaign(TimeStampedModel):  # type: ignore[django-manager-missing]
     """One edition of the campaign week, such as Occupational Therapy Week 2021."""
 
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
@@ -23,7 +32,9 @@ class Campaign(TimeStampedModel):
     ends_on = models.DateField(_("ends on"))
     summary = models.TextField(_("summary"), help_text=_("One or two sentences, shown in lists."))
     body = models.TextField(_("body"), blank=True, help_text=_("Markdown."))
-    why_health_equity = models.TextField(_("why health equity"), blank=True, help_text=_("Markdown."))
+    why_health_equity = models.TextField(
+        _("why health equity"), blank=True, help_text=_("Markdown.")
+    )
     why_occupational_therapists = models.TextField(
         _("why occupational therapists"), blank=True, help_text=_("Markdown.")
     )
@@ -32,7 +43,27 @@ class Campaign(TimeStampedModel):
     )
     is_published = models.BooleanField(_("published"), default=True)
 
-    objects = CampaignQuerySet.as_manager()
+    objects: ClassVar[CampaignManager] = CampaignManager()
+
+    # Declared for the type checker: django-modeltranslation swaps the managers at run time,
+    # which hides the reverse relations from django-stubs.
+    faqs: "RelatedManager[Faq]"
+    publications: "RelatedManager[Publication]"
+
+    if TYPE_CHECKING:
+        # The per-language columns django-modeltranslation adds (translation.py).
+        title_en: str | None
+        title_cy: str | None
+        theme_en: str | None
+        theme_cy: str | None
+        summary_en: str | None
+        summary_cy: str | None
+        body_en: str | None
+        body_cy: str | None
+        why_health_equity_en: str | None
+        why_health_equity_cy: str | None
+        why_occupational_therapists_en: str | None
+        why_occupational_therapists_cy: str | None
 
     class Meta:
         verbose_name = _("campaign")
@@ -63,6 +94,14 @@ class Faq(TimeStampedModel):
     answer = models.TextField(_("answer"), help_text=_("Markdown."))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    objects: ClassVar[models.Manager["Faq"]] = models.Manager()
+
+    if TYPE_CHECKING:
+        question_en: str | None
+        question_cy: str | None
+        answer_en: str | None
+        answer_cy: str | None
+
     class Meta:
         verbose_name = _("frequently asked question")
         verbose_name_plural = _("frequently asked questions")
@@ -91,6 +130,14 @@ class Publication(TimeStampedModel):
     file = models.FileField(_("file"), upload_to="publications/", blank=True)
     link = models.URLField(_("link"), blank=True)
 
+    objects: ClassVar[models.Manager["Publication"]] = models.Manager()
+
+    if TYPE_CHECKING:
+        title_en: str | None
+        title_cy: str | None
+        summary_en: str | None
+        summary_cy: str | None
+
     class Meta:
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
@@ -106,3 +153,20 @@ class Publication(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("campaigns:publication", kwargs={"slug": self.slug})
+
+    @property
+    def file_format(self) -> str:
+        """The file's format as readers know it ("PDF", "DOCX"), from its extension."""
+        if not self.file:
+            return ""
+        return PurePosixPath(self.file.name or "").suffix.lstrip(".").upper()
+
+    @property
+    def file_size(self) -> int | None:
+        """The file's size in bytes, or None when there is no file or storage cannot say."""
+        if not self.file:
+            return None
+        try:
+            return self.file.size
+        except OSError:
+            return None

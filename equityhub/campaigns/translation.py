@@ -7,7 +7,14 @@ from equityhub.campaigns.models import Campaign, Faq, Publication
 
 @register(Campaign)
 class CampaignTranslation(TranslationOptions):
-    fields = ("title", "theme", "summary", "body", "why_health_equity", "why_occupational_therapists")
+    fields = (
+        "title",
+        "theme",
+        "summary",
+        "body",
+        "why_health_equity",
+        "why_occupational_therapists",
+    )
     required_languages = ("en",)
 
 

@@ -1,30 +1,43 @@
-"""Campaign pages. Every view here is public: anyone may read them."""
+"""Campaign pages. Every view here is public: anyone, signed in or not, may read them."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.middleware import HtmxDetails
 
 from equityhub.campaigns import selectors
 from equityhub.campaigns.forms import FaqFilterForm, SearchForm
+from equityhub.campaigns.hub import ways_to_take_part
 from equityhub.core.i18n import active_language
-from equityhub.core.search import search
+from equityhub.core.search import SearchResult, search
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 @require_GET
 def hub(request: HttpRequest) -> HttpResponse:
-    campaign = selectors.campaign_current()
-    if campaign is not None:
-        campaign = selectors.campaign_get(slug=campaign.slug)
-    return render(request, "campaigns/hub.html", {"campaign": campaign})
+    """Anyone: the current edition's hub page, or a pointer to past editions when none is."""
+    return render(
+        request,
+        "campaigns/hub.html",
+        {"campaign": selectors.campaign_current(), "ways": ways_to_take_part()},
+    )
 
 
 @require_GET
 def campaign_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "campaigns/campaign_list.html", {"campaigns": selectors.campaign_list()})
+    """Anyone: every published edition, newest first."""
+    return render(
+        request, "campaigns/campaign_list.html", {"campaigns": list(selectors.campaign_list())}
+    )
 
 
 @require_GET
 def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """Anyone: one published edition with its FAQs and publications."""
     campaign = selectors.campaign_get(slug=slug)
     if campaign is None:
         raise Http404
@@ -33,26 +46,29 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def faq_list(request: HttpRequest) -> HttpResponse:
+    """Anyone: FAQs grouped by edition, optionally narrowed to one edition."""
     form = FaqFilterForm(request.GET or None, campaigns=selectors.campaign_list())
     campaign = form.cleaned_campaign() if form.is_bound and form.is_valid() else None
-    if campaign is None and not form.is_bound:
-        campaign = selectors.campaign_current()
     return render(
         request,
         "campaigns/faq_list.html",
-        {"form": form, "campaign": campaign, "faqs": selectors.faq_list(campaign=campaign)},
+        {"form": form, "campaign": campaign, "faqs": list(selectors.faq_list(campaign=campaign))},
     )
 
 
 @require_GET
 def publication_list(request: HttpRequest) -> HttpResponse:
+    """Anyone: every publication, newest first."""
     return render(
-        request, "campaigns/publication_list.html", {"publications": selectors.publication_list()}
+        request,
+        "campaigns/publication_list.html",
+        {"publications": list(selectors.publication_list())},
     )
 
 
 @require_GET
 def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """Anyone: one publication, with its file or link."""
     publication = selectors.publication_get(slug=slug)
     if publication is None:
         raise Http404
@@ -60,10 +76,19 @@ def publication_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def site_search(request: HttpRequest) -> HttpResponse:
+@vary_on_headers("HX-Request")
+def site_search(request: HtmxHttpRequest) -> HttpResponse:
+    """Anyone: search public content in the page's language.
+
+    htmx requests (typing in the box) get only the results region; a restored history entry
+    gets the whole page, because htmx swaps it in as a page.
+    """
     form = SearchForm(request.GET or None)
-    results = []
+    query = ""
+    results: list[SearchResult] = []
     if form.is_bound and form.is_valid():
-        results = search(form.cleaned_data["q"], language=active_language())
-    template = "campaigns/search.html#results" if request.htmx else "campaigns/search.html"
-    return render(request, template, {"form": form, "results": results})
+        query = form.cleaned_data["q"]
+        results = search(query, language=active_language())
+    partial = bool(request.htmx) and not request.htmx.history_restore_request
+    template = "campaigns/search.html#results" if partial else "campaigns/search.html"
+    return render(request, template, {"form": form, "query": query, "results": results})

@@ -1,10 +1,19 @@
 """Site-wide pages: health check, accessibility statement, privacy notice, error pages."""
 
+from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+DEFAULT_CONTACT_EMAIL = "help@equityhub.example"
+
+
+def contact_email() -> str:
+    """Where visitors write about accessibility, privacy and the site itself."""
+    return getattr(settings, "EQUITYHUB_CONTACT_EMAIL", DEFAULT_CONTACT_EMAIL)
 
 
 @require_GET
@@ -15,7 +24,7 @@ def health(request: HttpRequest) -> JsonResponse:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception:  # noqa: BLE001 - any database failure means "not healthy".
+    except Exception:  # Any database failure at all means "not healthy".
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
 
@@ -23,23 +32,31 @@ def health(request: HttpRequest) -> JsonResponse:
 @require_GET
 def accessibility(request: HttpRequest) -> HttpResponse:
     """Anyone: the accessibility statement."""
-    return render(request, "core/accessibility.html")
+    return render(request, "core/accessibility.html", {"contact_email": contact_email()})
 
 
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
     """Anyone: the privacy notice."""
-    return render(request, "core/privacy.html")
+    return render(request, "core/privacy.html", {"contact_email": contact_email()})
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "403.html", status=403)
+    """Anyone refused a page (handler403)."""
+    return render(request, "403.html", {"contact_email": contact_email()}, status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "404.html", status=404)
+    """Anyone asking for a page that does not exist (handler404)."""
+    return render(request, "404.html", {"contact_email": contact_email()}, status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # The template must not need a database or context processors that might have failed.
-    return render(request, "500.html", status=500)
+    """Anyone, when a page fails (handler500).
+
+    Rendered without the request, so no context processor runs and nothing touches the
+    database, which may be the very thing that failed. LocaleMiddleware has already chosen the
+    language, so the page is in English or Welsh like the rest of the site.
+    """
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"contact_email": contact_email()}))

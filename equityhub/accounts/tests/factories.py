@@ -1,3 +1,5 @@
+from typing import cast
+
 import factory
 from django.contrib.auth.models import Group
 
@@ -17,14 +19,17 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def roles(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
+        # factory_boy passes the new user as `self`.
+        user = cast(User, self)
         if create and extracted:
             for role in extracted:
-                self.groups.add(Group.objects.get_or_create(name=role)[0])
+                user.groups.add(Group.objects.get_or_create(name=role)[0])
 
     @factory.post_generation
     def verified(self, create: bool, extracted: bool | None, **kwargs: object) -> None:
         """allauth asks for a verified address before sign-in; factory users have one."""
+        user = cast(User, self)
         if create and extracted is not False:
             from allauth.account.models import EmailAddress
 
-            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+            EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)

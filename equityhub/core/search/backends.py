@@ -34,7 +34,7 @@ class SqliteBackend:
         """
         with connection.cursor() as cursor:
             cursor.execute(sql, [MARK_START, MARK_END, match, language, limit])
-            return [tuple(row) for row in cursor.fetchall()]  # type: ignore[misc]
+            return [(kind, title, url, snippet) for kind, title, url, snippet in cursor.fetchall()]
 
 
 class PostgresBackend:
@@ -46,7 +46,9 @@ class PostgresBackend:
         config = POSTGRES_CONFIG.get(language, "simple")
         # Prefix matching on every word, as the SQLite engine does.
         terms = " & ".join(
-            "".join(ch for ch in word if ch.isalnum()) + ":*" for word in words if any(c.isalnum() for c in word)
+            "".join(ch for ch in word if ch.isalnum()) + ":*"
+            for word in words
+            if any(ch.isalnum() for ch in word)
         )
         if not terms:
             return []
@@ -61,8 +63,13 @@ class PostgresBackend:
             .annotate(rank=SearchRank(vector, query))
             .annotate(
                 snippet=SearchHeadline(
-                    "body", query, config=config, start_sel=MARK_START, stop_sel=MARK_END,
-                    max_words=24, min_words=8,
+                    "body",
+                    query,
+                    config=config,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_END,
+                    max_words=24,
+                    min_words=8,
                 )
             )
             .order_by("-rank", "title")[:limit]

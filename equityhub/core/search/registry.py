@@ -23,16 +23,26 @@ class SearchableText:
 
 # For each registered model: a function that describes one row in the active language.
 Describe = Callable[[Any], SearchableText]
+# For each registered model: the other indexed rows whose documents depend on one row (a
+# campaign's FAQs are hidden with it when it is unpublished), re-indexed whenever it is saved.
+Dependents = Callable[[Any], Iterable[Model]]
 _registry: dict[type[Model], Describe] = {}
+_dependents: dict[type[Model], Dependents] = {}
 
 
-def register(model: type[Model], describe: Describe) -> None:
+def register(
+    model: type[Model], describe: Describe, *, dependents: Dependents | None = None
+) -> None:
     """Make `model` searchable. `describe` is called once per language, that language active.
 
     Rows are indexed when saved and forgotten when deleted, wherever the write comes from
     (a service, the admin, the demo loader), so the index cannot drift from the data.
+    Queryset `.update()` sends no signal: code that updates indexed text in bulk calls
+    `index_object()` itself.
     """
     _registry[model] = describe
+    if dependents is not None:
+        _dependents[model] = dependents
     post_save.connect(_on_save, sender=model, dispatch_uid=f"search-save-{model._meta.label}")
     post_delete.connect(_on_delete, sender=model, dispatch_uid=f"search-del-{model._meta.label}")
 
@@ -83,8 +93,14 @@ def reindex_all() -> int:
 
 
 def _on_save(sender: type[Model], instance: Model, raw: bool = False, **kwargs: object) -> None:
-    if not raw:
-        index_object(instance)
+    if raw:
+        return
+    index_object(instance)
+    dependents = _dependents.get(type(instance))
+    if dependents is not None:
+        for dependent in dependents(instance):
+            if type(dependent) in _registry:
+                index_object(dependent)
 
 
 def _on_delete(sender: type[Model], instance: Model, **kwargs: object) -> None:

@@ -9,6 +9,8 @@ from django.utils.module_loading import import_string
 from equityhub.core.search.backends import SearchBackend
 
 MAX_RESULTS = 50
+# More words than this add nothing a reader needs and only make the query slower.
+MAX_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +29,19 @@ def _backend() -> SearchBackend:
 
 
 def search(query: str, *, language: str, limit: int = MAX_RESULTS) -> list[SearchResult]:
-    """Public documents in `language` that match every word of `query`, best first."""
-    words = query.split()
+    """Public documents in `language` that match every word of `query`, best first.
+
+    Each word matches as a prefix ("therap" finds "therapists"). Words without a letter or
+    digit ("-", "*", a lone quote) are dropped: no engine could match them. Whatever the
+    query holds, it is searched for as text and never read as engine syntax.
+    """
+    # Control characters (a NUL ends an FTS5 string early) are never part of a word.
+    printable = "".join(ch if ch.isprintable() else " " for ch in query)
+    words = [word for word in printable.split() if any(ch.isalnum() for ch in word)][:MAX_WORDS]
     if not words:
         return []
     rows = _backend().search(words, language=language, limit=limit)
-    return [SearchResult(kind=kind, title=title, url=url, snippet=snippet) for kind, title, url, snippet in rows]
+    return [
+        SearchResult(kind=kind, title=title, url=url, snippet=snippet)
+        for kind, title, url, snippet in rows
+    ]
