@@ -121,6 +121,19 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "equityhub.accounts.forms.SignupProfileForm"
+# allauth's forms with error messages that name what is missing (equityhub/accounts/allauth_forms.py).
+ACCOUNT_FORMS = {
+    name: f"equityhub.accounts.allauth_forms.{form}"
+    for name, form in {
+        "login": "LoginForm",
+        "signup": "SignupForm",
+        "reset_password": "ResetPasswordForm",
+        "reset_password_from_key": "ResetPasswordKeyForm",
+        "change_password": "ChangePasswordForm",
+        "add_email": "AddEmailForm",
+        "reauthenticate": "ReauthenticateForm",
+    }.items()
+}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
@@ -137,6 +150,11 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "EquityHub"
+MFA_FORMS = {
+    "authenticate": "equityhub.accounts.allauth_forms.AuthenticateForm",
+    "reauthenticate": "equityhub.accounts.allauth_forms.MfaReauthenticateForm",
+    "activate_totp": "equityhub.accounts.allauth_forms.ActivateTOTPForm",
+}
 
 # Mail: console locally, SMTP in production; see docs/deployment.md.
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}

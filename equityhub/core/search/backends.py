@@ -1,8 +1,9 @@
 """The two full-text engines behind `search()`; both return (kind, title, url, snippet) rows."""
 
+import re
 from typing import Protocol
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 
 Row = tuple[str, str, str, str]
@@ -37,6 +38,38 @@ class SqliteBackend:
             return [(kind, title, url, snippet) for kind, title, url, snippet in cursor.fetchall()]
 
 
+SNIPPET_WORDS = 24
+_WORD_PARTS = re.compile(r"\w+")
+
+
+def _snippet(body: str, parts: list[str]) -> str:
+    """About SNIPPET_WORDS words of `body` around the first match, matches marked.
+
+    PostgreSQL's ts_headline would do this, but it drops anything in the text that looks like
+    an HTML tag, so a member's literal "<b>" would vanish from the extract.
+    """
+    prefixes = tuple(part.casefold() for part in parts)
+
+    def mark(match: re.Match[str]) -> str:
+        piece = match.group(0)
+        return f"{MARK_START}{piece}{MARK_END}" if piece.casefold().startswith(prefixes) else piece
+
+    words = body.split()
+    first = next(
+        (
+            i
+            for i, word in enumerate(words)
+            if any(p.casefold().startswith(prefixes) for p in _WORD_PARTS.findall(word))
+        ),
+        0,
+    )
+    start = max(0, first - SNIPPET_WORDS // 3)
+    window = " ".join(words[start : start + SNIPPET_WORDS])
+    before = "…" if start else ""
+    after = "…" if start + SNIPPET_WORDS < len(words) else ""
+    return before + _WORD_PARTS.sub(mark, window) + after
+
+
 class PostgresBackend:
     """PostgreSQL full-text search with weighted title and body."""
 
@@ -44,14 +77,12 @@ class PostgresBackend:
         from equityhub.core.models import SearchDocument
 
         config = POSTGRES_CONFIG.get(language, "simple")
-        # Prefix matching on every word, as the SQLite engine does.
-        terms = " & ".join(
-            "".join(ch for ch in word if ch.isalnum()) + ":*"
-            for word in words
-            if any(ch.isalnum() for ch in word)
-        )
-        if not terms:
+        # Prefix matching on every part of every word, as FTS5's tokenizer does:
+        # "co-production" looks for "co" and "production".
+        parts = [part for word in words for part in _WORD_PARTS.findall(word)]
+        if not parts:
             return []
+        terms = " & ".join(f"{part}:*" for part in parts)
         query = SearchQuery(terms, config=config, search_type="raw")
         vector = SearchVector("title", weight="A", config=config) + SearchVector(
             "body", weight="B", config=config
@@ -61,17 +92,6 @@ class PostgresBackend:
             .annotate(document=vector)
             .filter(document=query)
             .annotate(rank=SearchRank(vector, query))
-            .annotate(
-                snippet=SearchHeadline(
-                    "body",
-                    query,
-                    config=config,
-                    start_sel=MARK_START,
-                    stop_sel=MARK_END,
-                    max_words=24,
-                    min_words=8,
-                )
-            )
             .order_by("-rank", "title")[:limit]
         )
-        return [(d.kind, d.title, d.url, d.snippet) for d in documents]
+        return [(d.kind, d.title, d.url, _snippet(d.body, parts)) for d in documents]
