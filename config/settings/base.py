@@ -123,16 +123,13 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "equityhub.accounts.forms.SignupProfileForm"
 # allauth's forms with error messages that name what is missing (equityhub/accounts/allauth_forms.py).
 ACCOUNT_FORMS = {
-    name: f"equityhub.accounts.allauth_forms.{form}"
-    for name, form in {
-        "login": "LoginForm",
-        "signup": "SignupForm",
-        "reset_password": "ResetPasswordForm",
-        "reset_password_from_key": "ResetPasswordKeyForm",
-        "change_password": "ChangePasswordForm",
-        "add_email": "AddEmailForm",
-        "reauthenticate": "ReauthenticateForm",
-    }.items()
+    "login": "equityhub.accounts.allauth_forms.LoginForm",
+    "signup": "equityhub.accounts.allauth_forms.SignupForm",
+    "reset_password": "equityhub.accounts.allauth_forms.ResetPasswordForm",
+    "reset_password_from_key": "equityhub.accounts.allauth_forms.ResetPasswordKeyForm",
+    "change_password": "equityhub.accounts.allauth_forms.ChangePasswordForm",
+    "add_email": "equityhub.accounts.allauth_forms.AddEmailForm",
+    "reauthenticate": "equityhub.accounts.allauth_forms.ReauthenticateForm",
 }
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False

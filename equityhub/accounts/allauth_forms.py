@@ -5,14 +5,16 @@ form here names what is missing instead. This module is separate from forms.py b
 imports that one (ACCOUNT_SIGNUP_FORM_CLASS) while its own forms are still loading.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allauth.account import forms as account_forms
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
 from django import forms
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 ENTER_EMAIL = _("Enter your email address.")
 ENTER_PASSWORD = _("Enter your password.")
@@ -24,7 +26,7 @@ ENTER_CODE = _("Enter the code from your authenticator app, or a recovery code."
 class RequiredMessages(forms.Form):
     """Gives named fields their own message for being left empty."""
 
-    required_messages: dict[str, Promise] = {}
+    required_messages: "dict[str, StrOrPromise]" = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

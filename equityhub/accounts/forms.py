@@ -5,6 +5,7 @@ from django import forms
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from equityhub.accounts import services
 from equityhub.accounts.models import Language, Profession, Region, User
 from equityhub.core.i18n import active_language
 
@@ -38,13 +39,16 @@ class SignupProfileForm(forms.Form):
     )
 
     def signup(self, request: HttpRequest, user: User) -> None:
-        user.display_name = self.cleaned_data["display_name"]
-        user.profession = self.cleaned_data["profession"]
-        user.region = self.cleaned_data["region"]
+        """allauth calls this once it has saved the new user."""
         # A member who signs up on the Welsh pages is taken to prefer Welsh.
         language = active_language()
-        user.preferred_language = language if language in Language.values else Language.ENGLISH
-        user.save()
+        services.user_update_profile(
+            user=user,
+            display_name=self.cleaned_data["display_name"],
+            preferred_language=language if language in Language.values else Language.ENGLISH,
+            profession=self.cleaned_data["profession"],
+            region=self.cleaned_data["region"],
+        )
 
 
 class ProfileForm(forms.ModelForm):

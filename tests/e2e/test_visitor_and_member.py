@@ -39,7 +39,7 @@ def test_visitor_signs_up_confirms_and_comes_back_in_welsh(page: Page) -> None:
     page.get_by_label("Email", exact=False).first.fill(EMAIL)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label(re.compile(r"Password \(again\)|Confirm password")).fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("Sign up|Create")).click()
+    page.get_by_role("button", name=re.compile("sign up|create", re.I)).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(re.compile("Verify|Confirm", re.I))
     assert_accessible(page)
 
