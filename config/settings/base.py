@@ -4,6 +4,7 @@ Everything a deployment changes comes from an environment variable: see docs/dep
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 import structlog
@@ -18,6 +19,8 @@ SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-local-key-never-use-in-p
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 SITE_URL = env("EQUITYHUB_SITE_URL", default="http://127.0.0.1:8000")
+# Where visitors write about accessibility, privacy and the site itself.
+EQUITYHUB_CONTACT_EMAIL = env("EQUITYHUB_CONTACT_EMAIL", default="help@equityhub.example")
 
 INSTALLED_APPS = [
     # modeltranslation must precede django.contrib.admin so the admin shows both languages.
@@ -89,7 +92,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
+        ),
         "transaction_mode": "IMMEDIATE",
     }
 else:
@@ -108,11 +113,15 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 8}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 8},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
-     "OPTIONS": {"user_attributes": ["email", "display_name"]}},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["email", "display_name"]},
+    },
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:settings"
@@ -121,7 +130,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "equityhub.accounts.forms.SignupProfileForm"
-# allauth's forms with error messages that name what is missing (equityhub/accounts/allauth_forms.py).
+# allauth forms whose error messages name what is missing (equityhub/accounts/allauth_forms.py).
 ACCOUNT_FORMS = {
     "login": "equityhub.accounts.allauth_forms.LoginForm",
     "signup": "equityhub.accounts.allauth_forms.SignupForm",
@@ -155,7 +164,9 @@ MFA_FORMS = {
 
 # Mail: console locally, SMTP in production; see docs/deployment.md.
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
-DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="EquityHub <no-reply@equityhub.example>")
+DEFAULT_FROM_EMAIL = env(
+    "DJANGO_DEFAULT_FROM_EMAIL", default="EquityHub <no-reply@equityhub.example>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Languages: English at /, Welsh at /cy/.
@@ -202,7 +213,7 @@ CSRF_COOKIE_HTTPONLY = True
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LOG_RENDERER = env("DJANGO_LOG_FORMAT", default="json")
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {

@@ -37,7 +37,6 @@ MAILERS = {
 }
 
 # Who to write to about accessibility, privacy and anything else on the site's own pages.
-EQUITYHUB_CONTACT_EMAIL = env("EQUITYHUB_CONTACT_EMAIL", default="help@equityhub.example")
 
 # collectstatic gathers files here; whitenoise serves them with hashed names and compression.
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=STATIC_ROOT)

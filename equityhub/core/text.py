@@ -7,7 +7,19 @@ from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "pre", "h2", "h3",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h2",
+    "h3",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
@@ -16,9 +28,9 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
     # Raw HTML is switched off: anything that looks like a tag is shown as text.
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable(
-        ["image", "heading", "lheading", "table"], ignoreInvalid=True
-    )
+    return MarkdownIt(
+        "commonmark", {"html": False, "linkify": False, "typographer": False}
+    ).disable(["image", "heading", "lheading", "table"], ignoreInvalid=True)
 
 
 def markdown_to_html(text: str, *, allow_headings: bool = False) -> SafeString:

@@ -8,12 +8,10 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-DEFAULT_CONTACT_EMAIL = "help@equityhub.example"
-
 
 def contact_email() -> str:
     """Where visitors write about accessibility, privacy and the site itself."""
-    return getattr(settings, "EQUITYHUB_CONTACT_EMAIL", DEFAULT_CONTACT_EMAIL)
+    return str(settings.EQUITYHUB_CONTACT_EMAIL)
 
 
 @require_GET

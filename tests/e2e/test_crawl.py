@@ -23,13 +23,17 @@ def test_every_page_reachable_from_home_works_in_its_language_without_axe_violat
     while queue:
         path = queue.pop(0)
         response = page.goto(live_server.url + path)
-        assert response is not None and response.status == 200, f"{path} answered {response and response.status}"
+        assert response is not None and response.status == 200, (
+            f"{path} answered {response and response.status}"
+        )
         assert page.locator("html").get_attribute("lang") == _expected_language(path), path
         assert page.locator("h1").count() == 1, f"{path} should have exactly one h1"
         assert_accessible(page)
         visited += 1
         assert visited <= MAX_PAGES, "the crawl found more pages than expected"
-        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))"):
+        for href in page.eval_on_selector_all(
+            "a[href]", "els => els.map(e => e.getAttribute('href'))"
+        ):
             url = urldefrag(urljoin(live_server.url + path, href)).url
             parts = urlsplit(url)
             if f"{parts.scheme}://{parts.netloc}" != live_server.url:

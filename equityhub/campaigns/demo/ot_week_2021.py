@@ -56,7 +56,7 @@ BODY = Text(
         The week started the campaign rather than finishing it. Members' ideas, and what they
         say they need in tools and support, feed an action plan written with members that sets
         what the College does next.
-        """  # noqa: RUF001 - en dashes, as the College writes these titles
+        """
     ),
     cy=md(
         """
@@ -106,7 +106,7 @@ BODY = Text(
         Dechrau'r ymgyrch oedd yr wythnos, nid ei diwedd. Mae syniadau aelodau, a'r offer a'r
         cymorth y maen nhw'n dweud sydd eu hangen arnynt, yn bwydo cynllun gweithredu a
         ysgrifennir gydag aelodau ac sy'n pennu beth fydd y Coleg yn ei wneud nesaf.
-        """  # noqa: RUF001 - en dashes, as the College writes these titles
+        """
     ),
 )
 

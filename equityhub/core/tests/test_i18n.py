@@ -29,4 +29,6 @@ def test_english_pages_never_report_a_fallback() -> None:
 
 def test_url_in_language_keeps_the_query_string() -> None:
     assert url_in_language("/campaigns/?page=2", "cy") == "/cy/campaigns/?page=2"
-    assert url_in_language("/cy/faqs/?campaign=ot-week-2021", "en") == "/faqs/?campaign=ot-week-2021"
+    assert (
+        url_in_language("/cy/faqs/?campaign=ot-week-2021", "en") == "/faqs/?campaign=ot-week-2021"
+    )

@@ -25,7 +25,21 @@ def test_markdown_subset_renders_emphasis_lists_and_links() -> None:
     assert 'rel="nofollow noopener noreferrer"' in html
 
 
-ALLOWED = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "pre", "h2", "h3"}
+ALLOWED = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h2",
+    "h3",
+}
 
 
 class _Elements(HTMLParser):

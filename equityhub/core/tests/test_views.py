@@ -74,12 +74,6 @@ def test_site_pages_give_the_configured_contact_address(client, settings, path):
     assert 'href="mailto:access@college.example"' in html
 
 
-def test_contact_address_has_a_default(settings):
-    del settings.EQUITYHUB_CONTACT_EMAIL
-
-    assert views.contact_email() == views.DEFAULT_CONTACT_EMAIL
-
-
 def test_accessibility_statement_says_what_was_tested(client):
     html = client.get("/accessibility/").content.decode()
 
