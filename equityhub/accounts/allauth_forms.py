@@ -1,8 +1,10 @@
 """allauth's forms with error messages that say what to do (ACCOUNT_FORMS and MFA_FORMS).
 
 "This field is required." does not say which field, in an error summary that lists several; each
-form here names what is missing instead. This module is separate from forms.py because allauth
-imports that one (ACCOUNT_SIGNUP_FORM_CLASS) while its own forms are still loading.
+form here names what is missing instead. Labels allauth writes in Title Case ("New Password") are
+given in sentence case, as everywhere else on the site. This module is separate from forms.py
+because allauth imports that one (ACCOUNT_SIGNUP_FORM_CLASS) while its own forms are still
+loading.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -20,6 +22,8 @@ ENTER_EMAIL = _("Enter your email address.")
 ENTER_PASSWORD = _("Enter your password.")
 ENTER_NEW_PASSWORD = _("Enter a new password.")
 ENTER_NEW_PASSWORD_AGAIN = _("Enter the new password again.")
+NEW_PASSWORD = _("New password")
+NEW_PASSWORD_AGAIN = _("New password (again)")
 ENTER_CODE = _("Enter the code from your authenticator app, or a recovery code.")
 
 
@@ -35,8 +39,27 @@ class RequiredMessages(forms.Form):
                 self.fields[name].error_messages["required"] = message
 
 
-class LoginForm(RequiredMessages, account_forms.LoginForm):
+class Labels(forms.Form):
+    """Gives named fields our own labels."""
+
+    labels: "dict[str, StrOrPromise]" = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in self.labels.items():
+            if name in self.fields:
+                self.fields[name].label = label
+
+
+class LoginForm(Labels, RequiredMessages, account_forms.LoginForm):
     required_messages = {"login": ENTER_EMAIL, "password": ENTER_PASSWORD}
+    labels = {"remember": _("Remember me")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The sign-in page links to "Forgot your password?" on its own line: as the password's
+        # hint, screen readers would read the link out as a description of the field.
+        self.fields["password"].help_text = ""
 
 
 class SignupForm(RequiredMessages, account_forms.SignupForm):
@@ -51,15 +74,21 @@ class ResetPasswordForm(RequiredMessages, account_forms.ResetPasswordForm):
     required_messages = {"email": ENTER_EMAIL}
 
 
-class ResetPasswordKeyForm(RequiredMessages, account_forms.ResetPasswordKeyForm):
+class ResetPasswordKeyForm(Labels, RequiredMessages, account_forms.ResetPasswordKeyForm):
     required_messages = {"password1": ENTER_NEW_PASSWORD, "password2": ENTER_NEW_PASSWORD_AGAIN}
+    labels = {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD_AGAIN}
 
 
-class ChangePasswordForm(RequiredMessages, account_forms.ChangePasswordForm):
+class ChangePasswordForm(Labels, RequiredMessages, account_forms.ChangePasswordForm):
     required_messages = {
         "oldpassword": _("Enter your current password."),
         "password1": ENTER_NEW_PASSWORD,
         "password2": ENTER_NEW_PASSWORD_AGAIN,
+    }
+    labels = {
+        "oldpassword": _("Current password"),
+        "password1": NEW_PASSWORD,
+        "password2": NEW_PASSWORD_AGAIN,
     }
 
 

@@ -93,3 +93,27 @@ class ApiTokenForm(forms.Form):
             "max_length": _("Enter a token name of 60 characters or fewer."),
         },
     )
+
+
+class AccountDeleteForm(forms.Form):
+    """The member's current password, asked for before their account is deleted."""
+
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password.")},
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("The password is not correct. Enter the password you use to sign in."),
+                code="incorrect_password",
+            )
+        return password

@@ -1,13 +1,16 @@
-"""Writes to accounts: profile changes and personal API tokens."""
+"""Writes to accounts: profile changes, personal API tokens and deleting an account."""
 
 import hashlib
 import secrets
 from dataclasses import dataclass
 
+import structlog
 from django.db import transaction
 from django.utils import timezone
 
 from equityhub.accounts.models import ApiToken, User
+
+logger = structlog.get_logger("equityhub.accounts")
 
 TOKEN_BYTES = 32
 
@@ -63,3 +66,26 @@ def user_update_profile(
     user.full_clean(exclude=["password"])
     user.save(update_fields=["display_name", "preferred_language", "profession", "region"])
     return user
+
+
+class LastSuperuserError(Exception):
+    """The account is the site's only active superuser, so deleting it would lock everyone out."""
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> None:
+    """Delete `user` for good, with everything that belongs to them.
+
+    Their email addresses, API tokens, two-factor authenticators, roles and admin history go with
+    the account (each is a foreign key that cascades). Apps that keep what a member published
+    choose on their foreign keys whether it goes too or stays without a name (SET_NULL).
+    Raises LastSuperuserError, and deletes nothing, when no other active superuser would be left.
+    """
+    if user.is_superuser:
+        # Locked, so that the last two superusers cannot both leave at the same moment.
+        superusers = User.objects.select_for_update().filter(is_superuser=True, is_active=True)
+        if not any(pk != user.pk for pk in superusers.values_list("pk", flat=True)):
+            raise LastSuperuserError
+    user_id = user.pk
+    user.delete()
+    transaction.on_commit(lambda: logger.info("account_deleted", user_id=user_id))

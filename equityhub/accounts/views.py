@@ -1,18 +1,23 @@
-"""The member's own account page. Every view here is for the signed-in member, about themselves."""
+"""The member's own account pages. Every view here is for the signed-in member, about themselves."""
 
+import json
 from typing import Any
 
+from allauth.core import ratelimit
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from equityhub.accounts import selectors, services
-from equityhub.accounts.forms import ApiTokenForm, ProfileForm
+from equityhub.accounts.forms import AccountDeleteForm, ApiTokenForm, ProfileForm
 from equityhub.accounts.models import User
 from equityhub.core.i18n import url_in_language
 
@@ -81,3 +86,52 @@ def api_token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
         messages.error(request, _("That token was not found among your active tokens."))
     # The message shows at the top of the page, so that is where the member lands.
     return redirect("accounts:settings")
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def data_export(request: HttpRequest) -> HttpResponse:
+    """The signed-in member: see what the file holds (GET), download their own data (POST)."""
+    if request.method != "POST":
+        return render(
+            request, "accounts/data_export.html", {"sections": selectors.data_export_sections()}
+        )
+    data = selectors.user_data_export(user=_member(request))
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"equityhub-data-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request: HttpRequest) -> HttpResponse:
+    """The signed-in member: delete their own account, once they have entered their password.
+
+    The site's last superuser is refused, with the reason, so that someone can still run it.
+    """
+    member = _member(request)
+    if selectors.is_last_superuser(user=member):
+        status = 409 if request.method == "POST" else 200
+        return render(request, "accounts/delete.html", {"last_superuser": True}, status=status)
+    if request.method != "POST":
+        return render(request, "accounts/delete.html", {"form": AccountDeleteForm(user=member)})
+    # The same limit as allauth's "confirm it's you" page, so the password cannot be guessed here.
+    too_many = ratelimit.consume_or_429(request, action="reauthenticate", user=member)
+    if too_many is not None:
+        return too_many
+    form = AccountDeleteForm(request.POST, user=member)
+    if not form.is_valid():
+        return render(request, "accounts/delete.html", {"form": form})
+    try:
+        services.user_delete(user=member)
+    except services.LastSuperuserError:
+        return render(request, "accounts/delete.html", {"last_superuser": True}, status=409)
+    logout(request)
+    messages.success(request, _("Your account has been deleted, and you have been signed out."))
+    return redirect("campaigns:hub")

@@ -73,12 +73,6 @@ STRINGS = (
     gettext_noop("Your password can’t be a commonly used password."),
     # django/core/validators.py
     gettext_noop("Null characters are not allowed."),
-    # allauth/templates/account/account_inactive.html
-    gettext_noop("Account Inactive"),
-    # allauth/templates/account/base_reauthenticate.html
-    gettext_noop("Confirm Access"),
-    gettext_noop("Please reauthenticate to safeguard your account."),
-    gettext_noop("Alternative options"),
     # allauth/templates/account/email/account_already_exists_message.txt
     gettext_noop("You are receiving this email because you or someone else tried to signup for an\naccount using email address:\n\n%(email)s\n\nHowever, an account using that email address already exists.  In case you have\nforgotten about this, please use the password forgotten procedure to recover\nyour account:\n\n%(password_reset_url)s"),
     # allauth/templates/account/email/account_already_exists_subject.txt
@@ -129,21 +123,10 @@ STRINGS = (
     gettext_noop("If it was you, you can sign up for an account using the link below."),
     # allauth/templates/account/email/unknown_account_subject.txt
     gettext_noop("Unknown Account"),
-    # allauth/templates/account/email_confirm.html
-    gettext_noop("Confirm Email Address"),
-    gettext_noop("Please confirm that <a href=\"mailto:%(email)s\">%(email)s</a> is an email address for user %(user_display)s."),
-    gettext_noop("Confirm"),
-    gettext_noop("Unable to confirm %(email)s because it is already confirmed by a different account."),
-    gettext_noop("This email confirmation link expired or is invalid. Please <a href=\"%(email_url)s\">issue a new email confirmation request</a>."),
-    # allauth/templates/account/login.html
-    gettext_noop("Sign In"),
-    gettext_noop("If you have not created an account yet, then please %(link)ssign up%(end_link)s first."),
-    gettext_noop("Send me a sign-in code"),
-    # allauth/templates/account/logout.html
-    gettext_noop("Sign Out"),
-    gettext_noop("Are you sure you want to sign out?"),
     # allauth/templates/account/messages/cannot_delete_primary_email.txt
     gettext_noop("You cannot remove your primary email address (%(email)s)."),
+    # allauth/templates/account/messages/email_confirmation_failed.txt
+    gettext_noop("Unable to confirm %(email)s because it is already confirmed by a different account."),
     # allauth/templates/account/messages/email_confirmation_sent.txt
     gettext_noop("Confirmation email sent to %(email)s."),
     # allauth/templates/account/messages/email_confirmed.txt
@@ -160,28 +143,11 @@ STRINGS = (
     gettext_noop("Password successfully set."),
     # allauth/templates/account/messages/primary_email_set.txt
     gettext_noop("Primary email address set."),
-    # allauth/templates/account/password_change.html
-    gettext_noop("Change Password"),
-    # allauth/templates/account/password_reset.html
-    gettext_noop("Forgotten your password? Enter your email address below, and we'll send you an email allowing you to reset it."),
-    gettext_noop("Reset My Password"),
-    gettext_noop("Please contact us if you have any trouble resetting your password."),
-    # allauth/templates/account/password_reset_done.html
-    gettext_noop("We have sent you an email. If you have not received it please check your spam folder. Otherwise contact us if you do not receive it in a few minutes."),
-    # allauth/templates/account/password_reset_from_key.html
-    gettext_noop("Bad Token"),
-    gettext_noop("The password reset link was invalid, possibly because it has already been used.  Please request a <a href=\"%(passwd_reset_url)s\">new password reset</a>."),
-    gettext_noop("Cancel"),
-    # allauth/templates/account/password_reset_from_key_done.html
-    gettext_noop("Your password is now changed."),
     # allauth/templates/account/password_set.html
     gettext_noop("Set Password"),
     # allauth/templates/account/reauthenticate.html
     gettext_noop("Enter your password:"),
-    # allauth/templates/account/signup.html
-    gettext_noop("Signup"),
-    gettext_noop("Sign Up"),
-    gettext_noop("Already have an account? Then please %(link)ssign in%(end_link)s."),
+    gettext_noop("Confirm"),
     # allauth/templates/account/signup_closed.html
     gettext_noop("Sign Up Closed"),
     gettext_noop("We are sorry, but the sign up is currently closed."),
@@ -191,16 +157,11 @@ STRINGS = (
     # allauth/templates/account/snippets/warn_no_email.html
     gettext_noop("Warning:"),
     gettext_noop("You currently do not have any email address set up. You should really add an email address so you can receive notifications, reset your password, etc."),
-    # allauth/templates/account/verification_sent.html
-    gettext_noop("Verify Your Email Address"),
-    gettext_noop("We have sent an email to you for verification. Follow the link provided to finalize the signup process. If you do not see the verification email in your main inbox, check your spam folder. Please contact us if you do not receive the verification email within a few minutes."),
     # allauth/templates/account/verified_email_required.html
+    gettext_noop("Verify Your Email Address"),
     gettext_noop("This part of the site requires us to verify that\nyou are who you claim to be. For this purpose, we require that you\nverify ownership of your email address. "),
     gettext_noop("We have sent an email to you for\nverification. Please click on the link inside that email. If you do not see the verification email in your main inbox, check your spam folder. Otherwise\ncontact us if you do not receive it within a few minutes."),
     gettext_noop("<strong>Note:</strong> you can still <a href=\"%(email_url)s\">change your email address</a>."),
-    # allauth/templates/mfa/authenticate.html
-    gettext_noop("Two-Factor Authentication"),
-    gettext_noop("Your account is protected by two-factor authentication. Please enter an authenticator code:"),
     # allauth/templates/mfa/email/recovery_codes_generated_message.txt
     gettext_noop("A new set of Two-Factor Authentication recovery codes has been generated."),
     # allauth/templates/mfa/email/recovery_codes_generated_subject.txt
@@ -213,26 +174,10 @@ STRINGS = (
     gettext_noop("Authenticator app deactivated."),
     # allauth/templates/mfa/email/totp_deactivated_subject.txt
     gettext_noop("Authenticator App Deactivated"),
-    # allauth/templates/mfa/index.html
-    gettext_noop("Authenticator App"),
-    gettext_noop("Authentication using an authenticator app is active."),
-    gettext_noop("An authenticator app is not active."),
-    gettext_noop("Deactivate"),
-    gettext_noop("Activate"),
-    gettext_noop("Manage"),
-    gettext_noop("Recovery Codes"),
-    ngettext_lazy("There is %(unused_count)s out of %(total_count)s recovery codes available.", "There are %(unused_count)s out of %(total_count)s recovery codes available.", 1),
-    gettext_noop("No recovery codes set up."),
-    gettext_noop("View"),
-    gettext_noop("Download"),
-    gettext_noop("Generate"),
     # allauth/templates/mfa/messages/recovery_codes_generated.txt
     gettext_noop("A new set of recovery codes has been generated."),
     gettext_noop("Save them  in a secure location now — they won't be shown again."),
     # allauth/templates/mfa/reauthenticate.html
     gettext_noop("Enter an authenticator code:"),
-    # allauth/templates/mfa/totp/deactivate_form.html
-    gettext_noop("Deactivate Authenticator App"),
-    gettext_noop("You are about to deactivate authenticator app based authentication. Are you sure?"),
 )
 # fmt: on

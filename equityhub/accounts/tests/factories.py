@@ -1,4 +1,4 @@
-from typing import cast
+from typing import Any, cast
 
 import factory
 from django.contrib.auth.models import Group
@@ -33,3 +33,8 @@ class UserFactory(factory.django.DjangoModelFactory):
             from allauth.account.models import EmailAddress
 
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+
+def create_superuser(**fields: Any) -> User:
+    """A superuser (with a confirmed address, like every factory user)."""
+    return cast(User, UserFactory(is_superuser=True, is_staff=True, **fields))

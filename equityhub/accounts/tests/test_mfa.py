@@ -11,7 +11,7 @@ from allauth.mfa.totp.internal.auth import (
 )
 
 from equityhub.accounts.tests.factories import PASSWORD, UserFactory
-from equityhub.accounts.tests.pages import read
+from equityhub.accounts.tests.pages import SITE_TITLE, read
 
 pytestmark = pytest.mark.django_db
 
@@ -79,8 +79,12 @@ def test_signing_in_then_asks_for_a_code(client):
 
     response = client.post("/accounts/login/", {"login": member.email, "password": PASSWORD})
     assert response["Location"] == "/accounts/2fa/authenticate/"
-    page = read(client.get("/accounts/2fa/authenticate/"))
+    step = client.get("/accounts/2fa/authenticate/")
+    page = read(step)
     assert page.h1_count == 1
+    assert page.title == "Sign in" + SITE_TITLE
+    assert "Two-factor authentication\n  </h1>" in step.content.decode()
+    assert re.search(r">\s*Sign in\s*</button>", step.content.decode())
     assert page.control("code")["autocomplete"] == "one-time-code"
 
     wrong = client.post("/accounts/2fa/authenticate/", {"code": "000000"})

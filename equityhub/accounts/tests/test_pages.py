@@ -1,41 +1,45 @@
 """Every allauth page we use sits in our layout: one h1, a title, the page's language."""
 
 import pytest
+from django.utils import translation
 
 from equityhub.accounts.tests.factories import PASSWORD
 from equityhub.accounts.tests.pages import SITE_TITLE, read
 
 pytestmark = pytest.mark.django_db
 
+# Titles in English, in sentence case like the rest of the site; Welsh pages show their Welsh.
 VISITOR_PAGES = {
-    "/accounts/login/": "Sign In",
-    "/accounts/signup/": "Signup",
-    "/accounts/password/reset/": "Password Reset",
-    "/accounts/password/reset/done/": "Password Reset",
-    "/accounts/password/reset/key/1-not-a-key/": "Change Password",
-    "/accounts/password/reset/key/done/": "Change Password",
-    "/accounts/confirm-email/": "Verify Your Email Address",
-    "/accounts/confirm-email/not-a-key/": "Confirm Email Address",
+    "/accounts/login/": "Sign in",
+    "/accounts/signup/": "Create an account",
+    "/accounts/password/reset/": "Reset your password",
+    "/accounts/password/reset/done/": "Check your email",
+    "/accounts/password/reset/key/1-not-a-key/": "This link no longer works",
+    "/accounts/password/reset/key/done/": "Password changed",
+    "/accounts/confirm-email/": "Confirm your email address",
+    "/accounts/confirm-email/not-a-key/": "Confirm your email address",
 }
 MEMBER_PAGES = {
-    "/accounts/logout/": "Sign Out",
-    "/accounts/password/change/": "Change Password",
+    "/accounts/logout/": "Sign out",
+    "/accounts/password/change/": "Change your password",
     "/accounts/email/": "Change your email address",
-    "/accounts/reauthenticate/": "Confirm Access",
-    "/accounts/2fa/": "Two-Factor Authentication",
+    "/accounts/reauthenticate/": "Confirm it\N{RIGHT SINGLE QUOTATION MARK}s you",
+    "/accounts/2fa/": "Two-factor authentication",
 }
 # Pages that ask for the password again first.
 REAUTHENTICATED_PAGES = {
-    "/accounts/2fa/totp/activate/": "Activate Authenticator App",
-    "/accounts/2fa/recovery-codes/generate/": "Recovery Codes",
+    "/accounts/2fa/totp/activate/": "Activate authenticator app",
+    "/accounts/2fa/recovery-codes/generate/": "Recovery codes",
 }
 
 
 def _check(response, title: str, language: str) -> None:
     page = read(response)
+    with translation.override(language):
+        expected = translation.gettext(title)
     assert response.status_code == 200
     assert page.h1_count == 1
-    assert page.title == title + SITE_TITLE
+    assert page.title == expected + SITE_TITLE
     assert page.language == language
     assert page.unlabelled_controls() == []
 
@@ -88,3 +92,10 @@ def test_changing_the_password_reports_errors_by_field(member_client):
     assert page.error_summary_links == ["#id_oldpassword", "#id_password1"]
     assert page.control("oldpassword")["autocomplete"] == "current-password"
     assert page.control("password1")["autocomplete"] == "new-password"
+
+
+def test_password_fields_are_labelled_in_sentence_case(member_client):
+    content = member_client.get("/accounts/password/change/").content.decode()
+
+    for label in ("Current password", "New password", "New password (again)"):
+        assert f">{label}</label>" in content

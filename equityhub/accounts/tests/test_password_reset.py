@@ -3,10 +3,12 @@
 import re
 
 import pytest
+from django.test import override_settings
+from django.utils import translation
 
 from equityhub.accounts.models import User
 from equityhub.accounts.tests.factories import UserFactory
-from equityhub.accounts.tests.pages import read
+from equityhub.accounts.tests.pages import SITE_TITLE, read
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +52,26 @@ def test_an_unknown_address_gets_the_same_answer(client, mailoutbox):
     assert response["Location"] == "/accounts/password/reset/done/"
     [message] = mailoutbox
     assert message.to == ["nobody@example.org"]
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"reset_password": "20/m/ip,1/m/key"})
+@pytest.mark.parametrize(("prefix", "language", "home"), [("", "en", "/"), ("/cy", "cy", "/cy/")])
+def test_too_many_requests_get_a_page_that_says_to_wait(client, mailoutbox, prefix, language, home):
+    path = f"{prefix}/accounts/password/reset/"
+    client.post(path, {"email": "ffion@example.org"})
+
+    response = client.post(path, {"email": "ffion@example.org"})
+    page = read(response)
+    content = response.content.decode()
+
+    assert response.status_code == 429
+    assert page.language == language
+    assert page.h1_count == 1
+    with translation.override(language):
+        heading = translation.gettext("Too many attempts")
+        advice = translation.gettext("Wait a few minutes, then try again.")
+    assert page.title == heading + SITE_TITLE
+    assert f'<h1 class="govuk-heading-l">{heading}</h1>' in content
+    assert advice in content
+    assert f'href="{home}">' in content
+    assert len(mailoutbox) == 1  # the second request sent nothing

@@ -1,10 +1,15 @@
 import hashlib
 
 import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 
 from equityhub.accounts import services
-from equityhub.accounts.models import ApiToken
+from equityhub.accounts.models import ApiToken, User
+from equityhub.accounts.roles import MODERATOR
+from equityhub.accounts.tests.factories import create_superuser
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +89,37 @@ class TestProfile:
             services.user_update_profile(
                 user=member, display_name="", preferred_language="fr", profession="", region=""
             )
+
+
+class TestDelete:
+    def test_deletes_the_account_and_everything_that_belongs_to_it(self, member, other_member):
+        services.api_token_create(user=member, name="Mine")
+        services.api_token_create(user=other_member, name="Theirs")
+        Authenticator.objects.create(user=member, type=Authenticator.Type.TOTP, data={})
+        member.groups.add(Group.objects.get_or_create(name=MODERATOR)[0])
+
+        services.user_delete(user=member)
+
+        assert list(User.objects.all()) == [other_member]
+        assert list(ApiToken.objects.values_list("name", flat=True)) == ["Theirs"]
+        assert list(EmailAddress.objects.values_list("email", flat=True)) == [other_member.email]
+        assert not Authenticator.objects.exists()
+        assert Group.objects.filter(name=MODERATOR).exists()  # the role stays, for others
+
+    def test_the_last_superuser_is_refused_and_nothing_is_deleted(self, db):
+        superuser = create_superuser()
+        create_superuser(is_active=False)  # cannot sign in, so does not count
+        services.api_token_create(user=superuser, name="Admin script")
+
+        with pytest.raises(services.LastSuperuserError):
+            services.user_delete(user=superuser)
+
+        assert User.objects.filter(pk=superuser.pk).exists()
+        assert ApiToken.objects.filter(user=superuser).exists()
+
+    def test_a_superuser_may_leave_when_another_remains(self, db):
+        leaving, staying = create_superuser(), create_superuser()
+
+        services.user_delete(user=leaving)
+
+        assert list(User.objects.all()) == [staying]

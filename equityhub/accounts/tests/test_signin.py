@@ -1,5 +1,7 @@
 """Signing in (allauth's login page): accessible fields, clear errors, rate limit, language."""
 
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
 
@@ -16,7 +18,7 @@ def test_the_form_has_labels_autocomplete_and_allows_pasting(client):
     page = read(response)
     content = response.content.decode()
 
-    assert page.title == "Sign In" + SITE_TITLE
+    assert page.title == "Sign in" + SITE_TITLE
     assert page.h1_count == 1
     assert page.unlabelled_controls() == []
     login, password = page.control("login"), page.control("password")
@@ -30,12 +32,29 @@ def test_the_form_has_labels_autocomplete_and_allows_pasting(client):
     assert "novalidate" in content
 
 
+def test_the_page_uses_the_headers_words_and_links_on(client):
+    response = client.get(f"{LOGIN}?next=/faqs/")
+    content = response.content.decode()
+    page = read(response)
+
+    assert '<h1 class="govuk-heading-l">\n    Sign in\n  </h1>' in content
+    assert re.search(r"<button[^>]*type=\"submit\"[^>]*>\s*Sign in\s*</button>", content)
+    assert "Sign In" not in content
+    assert '<a class="govuk-link" href="/accounts/signup/?next=%2Ffaqs%2F">' in content
+    assert '<a class="govuk-link" href="/accounts/password/reset/">Forgot your password?</a>' in (
+        content
+    )
+    assert "aria-describedby" not in page.control("password")  # the link is not a hint
+    assert page.control("next")["value"] == "/faqs/"
+    assert 'for="id_remember">Remember me</label>' in content
+
+
 def test_a_wrong_password_is_reported_in_the_error_summary(client, member):
     response = client.post(LOGIN, {"login": member.email, "password": "not the password"})
     page = read(response)
 
     assert response.status_code == 200
-    assert page.title == "Error: Sign In" + SITE_TITLE
+    assert page.title == "Error: Sign in" + SITE_TITLE
     assert page.error_summary_links == ["#id_login"]
     assert "The email address and/or password you specified are not correct." in (
         response.content.decode()

@@ -6,7 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from equityhub.accounts.models import User
-from equityhub.accounts.tests.pages import read
+from equityhub.accounts.tests.pages import SITE_TITLE, read
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +42,20 @@ def test_the_form_labels_every_field_and_asks_browsers_for_the_right_values(clie
     assert page.control("display_name")["autocomplete"] == "name"
     names = [control.get("name") for control in page.controls if control.get("type") != "hidden"]
     assert names == ["email", "password1", "password2", "display_name", "profession", "region"]
+
+
+def test_the_page_uses_the_headers_words_and_links_to_signing_in(client):
+    response = client.get("/accounts/signup/?next=/faqs/")
+    content = response.content.decode()
+    page = read(response)
+
+    assert page.title == "Create an account" + SITE_TITLE
+    assert '<h1 class="govuk-heading-l">\n    Create an account\n  </h1>' in content
+    assert re.search(r"<button[^>]*type=\"submit\"[^>]*>\s*Create account\s*</button>", content)
+    assert "Sign Up" not in content
+    assert "Signup" not in content
+    assert '<a class="govuk-link" href="/accounts/login/?next=%2Ffaqs%2F">sign in</a>' in content
+    assert page.control("next")["value"] == "/faqs/"
 
 
 def test_signing_up_sends_a_confirmation_link(client, mailoutbox):
@@ -81,6 +95,15 @@ def test_following_the_link_confirms_the_address(client, mailoutbox):
     assert page.language == "cy"
     assert response.status_code == 302
     assert EmailAddress.objects.get().verified
+
+
+def test_the_next_steps_say_confirm_and_offer_a_confirm_button(client, mailoutbox):
+    sent = client.get(_signup(client)["Location"]).content.decode()
+    confirm = client.get(_link(mailoutbox[0])).content.decode()
+
+    assert '<h1 class="govuk-heading-l">\n    Confirm your email address\n  </h1>' in sent
+    assert '<h1 class="govuk-heading-l">\n    Confirm your email address\n  </h1>' in confirm
+    assert re.search(r"<button[^>]*type=\"submit\"[^>]*>\s*Confirm\s*</button>", confirm)
 
 
 def test_errors_are_summarised_and_what_was_typed_is_kept(client, mailoutbox):

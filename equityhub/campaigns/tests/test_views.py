@@ -12,7 +12,8 @@ from equityhub.campaigns.tests.factories import CampaignFactory, FaqFactory, Pub
 
 pytestmark = pytest.mark.django_db
 
-FALLBACK_NOTICE = "This text is not yet available in Welsh, so it is shown in English."
+# The notice is shown on Welsh pages, in Welsh.
+FALLBACK_NOTICE = "Nid yw’r testun hwn ar gael yn Gymraeg eto, felly mae’n cael ei ddangos yn Saesneg."
 
 
 def text_of(response) -> str:
