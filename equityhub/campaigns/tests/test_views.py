@@ -6,14 +6,17 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
 
 from equityhub.campaigns.services import campaign_set_current
 from equityhub.campaigns.tests.factories import CampaignFactory, FaqFactory, PublicationFactory
 
 pytestmark = pytest.mark.django_db
 
-# The notice is shown on Welsh pages, in Welsh.
-FALLBACK_NOTICE = "Nid yw’r testun hwn ar gael yn Gymraeg eto, felly mae’n cael ei ddangos yn Saesneg."
+# The notice appears on Welsh pages, so it is written in Welsh.
+with translation.override("cy"):
+    FALLBACK_NOTICE = gettext("This text is not yet available in Welsh, so it is shown in English.")
 
 
 def text_of(response) -> str:
