@@ -1,7 +1,7 @@
 """GOV.UK Frontend markup for Django form fields.
 
-`accounts/includes/field.html` and `accounts/includes/error_summary.html` draw fields the GOV.UK
-way, for allauth's pages (through templates/allauth/elements/) and for the account settings page.
+`templates/includes/field.html` and `templates/includes/error_summary.html` draw any form the
+GOV.UK way; allauth's pages reach them through templates/allauth/elements/.
 These helpers do what a template cannot: choose the component for a widget, give the widget its
 classes, and list the error summary's links. Hint and error ids follow Django's own
 (`<id>_helptext`, `<id>_error`), so Django fills in `aria-describedby` itself.

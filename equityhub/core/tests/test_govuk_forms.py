@@ -2,7 +2,7 @@
 
 from django import forms
 
-from equityhub.accounts.templatetags.govuk_forms import (
+from equityhub.core.templatetags.govuk_forms import (
     ErrorLink,
     govuk_error_links,
     govuk_kind,
