@@ -35,9 +35,15 @@ def _message(error: dict[str, Any]) -> str:
 
 
 def _field(location: list[Any]) -> str:
-    # Drop the part of the request it came from ("body", "query", "path") and the schema name.
-    parts = [str(part) for part in location if part not in {"body", "query", "path", "form"}]
-    if len(parts) > 1 and parts[0][:1].isalpha() and parts[0][0].islower() is False:
+    """The field's name as the caller sent it, without where it was sent.
+
+    Ninja reports ("query", "page") for a query parameter and ("body", "payload", "title") for
+    a field of a JSON body, where "payload" is the view's own argument name.
+    """
+    parts = [str(part) for part in location]
+    if parts[:1] == ["body"] and len(parts) > 2:
+        parts = parts[2:]
+    elif parts[:1] in (["body"], ["query"], ["path"], ["form"], ["header"], ["cookie"]):
         parts = parts[1:]
     return ".".join(parts) or "__all__"
 

@@ -10,8 +10,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from equityhub.api.pagination import Pagination
 from equityhub.campaigns import selectors
 from equityhub.campaigns.models import Campaign, Faq, Publication
 from equityhub.core.i18n import active_language, localized
@@ -151,7 +152,7 @@ def _campaign_or_404(slug: str) -> Campaign:
 
 
 @router.get("/campaigns", response=list[CampaignOut], summary="All campaign editions")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def campaigns(request: HttpRequest) -> object:
     return selectors.campaign_list()
 
@@ -170,19 +171,19 @@ def campaign(request: HttpRequest, slug: str) -> object:
     response={200: list[FaqOut], 404: ErrorOut},
     summary="A campaign's FAQs, in order",
 )
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def campaign_faqs(request: HttpRequest, slug: str) -> object:
     return selectors.faq_list(campaign=_campaign_or_404(slug))
 
 
 @router.get("/faqs", response=list[FaqOut], summary="Every FAQ, newest campaign first")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def faqs(request: HttpRequest) -> object:
     return selectors.faq_list(campaign=None)
 
 
 @router.get("/publications", response=list[PublicationOut], summary="Publications, newest first")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def publications(request: HttpRequest) -> object:
     return selectors.publication_list()
 
