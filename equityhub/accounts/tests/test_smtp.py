@@ -8,6 +8,8 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import Envelope
 from allauth.account.models import EmailAddress
 from django.test import override_settings
+from django.utils import translation
+from django.utils.translation import gettext
 
 from equityhub.accounts.tests.factories import UserFactory
 
@@ -62,6 +64,11 @@ def test_a_welsh_speakers_confirmation_email_reaches_the_smtp_server(client, smt
     assert message["To"] == "eluned@example.org"
     assert message["From"] == "EquityHub <no-reply@equityhub.example>"
     assert message["Subject"].startswith("EquityHub: ")
+    # In Welsh, the member's language, though the request came from an English page.
+    with translation.override("cy"):
+        welsh_subject = gettext("Please Confirm Your Email Address")
+    assert welsh_subject != "Please Confirm Your Email Address"
+    assert message["Subject"] == f"EquityHub: {welsh_subject}"
     text = message.get_body(preferencelist=("plain",))
     assert text is not None
     body = text.get_content()
