@@ -13,8 +13,8 @@ PYTHON := $(shell for candidate in python3.13 python3.12 python3; do \
 	if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 		echo $$candidate; break; fi; done)
 
-.PHONY: help run test lint typecheck templates-lint migrations-check messages compilemessages static \
-	install install-test demo worker serve e2e unit clean bench
+.PHONY: help run test lint migrations-check messages compilemessages static chromium \
+	install install-test demo worker e2e unit clean
 
 help:
 	@echo "make run    install, migrate, load the demo campaign, serve http://$(HOST):$(PORT)"
