@@ -86,19 +86,37 @@ def test_header_and_sign_in_work_by_keyboard_alone(page: Page) -> None:
     expect(page).to_have_url(re.compile(r"#main-content$"))
 
     page.goto("/")
-    for _ in range(15):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == "Sign in":
-            break
-    else:
-        raise AssertionError("Sign in is not reachable by Tab from the top of the page")
+    _tab_until(page, "document.activeElement.textContent.trim() === 'Sign in'")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
 
-    # The first field takes focus by Tab order; fill and submit with the keyboard only.
-    page.get_by_label("Email", exact=False).first.focus()
+    # Tab to the email field, type, Tab to the password, type, and submit with Enter.
+    _tab_until(page, "document.activeElement.type === 'email'")
     page.keyboard.type("member@equityhub.example")
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "password"
     page.keyboard.type("equityhub-demo-2021")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Your account")
+
+
+def _tab_until(page: Page, condition: str, limit: int = 30) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(condition):
+            return
+    raise AssertionError(f"Tab never reached an element where {condition}")
+
+
+def test_narrow_screen_menu_opens_by_keyboard(page: Page) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto("/")
+    menu = page.get_by_role("button", name="Menu")
+    expect(menu).to_be_visible()
+    expect(page.get_by_role("link", name="FAQs")).to_be_hidden()
+    _tab_until(page, "document.activeElement.textContent.trim() === 'Menu'")
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    _tab_until(page, "document.activeElement.textContent.trim() === 'FAQs'")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/faqs/$"))
