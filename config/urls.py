@@ -11,6 +11,7 @@ from equityhub.core.admin_site import admin_site
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("health/", core_views.health, name="health"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(

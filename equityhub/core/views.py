@@ -1,8 +1,15 @@
 """Site-wide pages: health check, accessibility statement, privacy notice, error pages."""
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -25,6 +32,12 @@ def health(request: HttpRequest) -> JsonResponse:
     except Exception:  # Any database failure at all means "not healthy".
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Anyone: browsers ask for /favicon.ico on pages that name no icon, such as the admin."""
+    return HttpResponsePermanentRedirect(staticfiles_storage.url("images/favicon.svg"))
 
 
 @require_GET

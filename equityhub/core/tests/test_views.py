@@ -148,3 +148,9 @@ def test_server_error_page_needs_no_database_or_context_processors(django_assert
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in html
     assert 'href="mailto:' in html
+
+
+def test_favicon_ico_points_browsers_at_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("/static/images/favicon.svg")
