@@ -35,7 +35,6 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "django_tasks_db",
-    "ninja",
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 
 from equityhub.accounts.api import router as accounts_router
 from equityhub.api import errors
+from equityhub.api.views import ReferencePage
 from equityhub.campaigns.api import router as campaigns_router
 
 api = NinjaAPI(
@@ -17,6 +18,8 @@ api = NinjaAPI(
         )
     ),
     urls_namespace="api",
+    # Our own accessible, bilingual reference page at /api/v1/docs instead of Swagger UI.
+    docs=ReferencePage(),
 )
 errors.install(api)
 api.add_router("/", campaigns_router)

@@ -4,8 +4,8 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
 
 def _message(error: dict[str, Any]) -> str:
@@ -48,6 +48,13 @@ def _field(location: list[Any]) -> str:
     return ".".join(parts) or "__all__"
 
 
+class ErrorOut(Schema):
+    """The body of every error response: a sentence for people, and per-field messages."""
+
+    message: str
+    errors: dict[str, list[str]] | None = None
+
+
 def install(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
@@ -62,4 +69,10 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        return api.create_response(request, {"message": str(exc)}, status=exc.status_code)
+        if isinstance(exc, AuthenticationError):
+            message = _("Sign in, or send a valid personal token as “Authorization: Bearer …”.")
+        elif isinstance(exc, AuthorizationError):
+            message = _("You do not have permission to do this.")
+        else:
+            message = str(exc)
+        return api.create_response(request, {"message": message}, status=exc.status_code)

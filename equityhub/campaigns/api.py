@@ -12,6 +12,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from equityhub.api.errors import ErrorOut
 from equityhub.api.pagination import Pagination
 from equityhub.campaigns import selectors
 from equityhub.campaigns.models import Campaign, Faq, Publication
@@ -138,10 +139,6 @@ class PublicationOut(Schema):
     @staticmethod
     def resolve_url(obj: Publication, context: Any) -> str:
         return _absolute(context, obj.get_absolute_url())
-
-
-class ErrorOut(Schema):
-    message: str
 
 
 def _campaign_or_404(slug: str) -> Campaign:

@@ -74,9 +74,11 @@ def page(context: BrowserContext) -> Iterator[Page]:
     )
     page.on(
         "response",
-        lambda response: errors.append(f"{response.status} {response.url}")
-        if response.status >= 400 and response.request.resource_type != "document"
-        else None,
+        lambda response: (
+            errors.append(f"{response.status} {response.url}")
+            if response.status >= 400 and response.request.resource_type != "document"
+            else None
+        ),
     )
     yield page
     assert errors == [], f"The browser reported errors: {errors}"

@@ -8,7 +8,13 @@ from tests.e2e.axe import assert_accessible
 
 # Not pages for people to read here: the admin, the API's JSON, files, and sign-out.
 SKIP_PREFIXES = ("/admin/", "/cy/admin/", "/api/", "/cy/api/", "/static/", "/media/")
+# Under the API, only its reference page is a page for people.
+API_PAGES = ("/api/v1/docs", "/cy/api/v1/docs")
 MAX_PAGES = 120
+
+
+def _is_page(path: str) -> bool:
+    return path in API_PAGES or not path.startswith(SKIP_PREFIXES)
 
 
 def _expected_language(path: str) -> str:
@@ -41,7 +47,7 @@ def test_every_page_reachable_from_home_works_in_its_language_without_axe_violat
             target = parts.path + (f"?{parts.query}" if parts.query else "")
             if parts.path.startswith(("/media/", "/cy/media/")):
                 files.add(target)
-            elif not parts.path.startswith(SKIP_PREFIXES) and target not in seen:
+            elif _is_page(parts.path) and target not in seen:
                 seen.add(target)
                 queue.append(target)
     for file_path in files:
@@ -49,3 +55,5 @@ def test_every_page_reachable_from_home_works_in_its_language_without_axe_violat
     # The hub, the campaign list, six editions, FAQs, publications, search, and the static pages,
     # in both languages, at the very least.
     assert visited >= 24
+    # The API reference, linked from every footer, in both languages.
+    assert set(API_PAGES) <= seen

@@ -31,3 +31,13 @@ def test_an_unknown_campaign_is_a_json_404(client) -> None:
     response = client.get("/api/v1/campaigns/no-such-campaign")
     assert response.status_code == 404
     assert "message" in response.json()
+
+
+def test_an_unauthenticated_call_is_explained_in_the_callers_language(client) -> None:
+    response = client.get("/api/v1/me")
+    assert response.status_code == 401
+    english = response.json()["message"]
+    assert "personal token" in english
+
+    welsh = client.get("/cy/api/v1/me").json()["message"]
+    assert welsh != english
