@@ -1,4 +1,4 @@
-from equityhub.accounts.untranslated import (
+from equityhub.core.untranslated import (
     Message,
     installed_catalogues,
     is_translated,

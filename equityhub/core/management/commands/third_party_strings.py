@@ -1,6 +1,6 @@
 """`manage.py third_party_strings`: list the Django and allauth strings our pages leave in English.
 
-Writes equityhub/core/third_party_strings.py (see equityhub/accounts/untranslated.py for what is
+Writes equityhub/core/third_party_strings.py (see equityhub/core/untranslated.py for what is
 read). `--check` writes nothing and fails when that file is out of date.
 """
 
@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from equityhub.accounts.untranslated import Message, untranslated
+from equityhub.core.untranslated import Message, untranslated
 
 OUTPUT = Path(settings.BASE_DIR) / "equityhub" / "core" / "third_party_strings.py"
 
