@@ -26,6 +26,8 @@ def _absolute(context: Any, path: str) -> str:
     return request.build_absolute_uri(path)
 
 
+# Translated fields (title, summary, question…) need no resolver: django-modeltranslation's
+# attribute already gives the active language, falling back to English.
 class CampaignOut(Schema):
     slug: str
     year: int
@@ -38,18 +40,6 @@ class CampaignOut(Schema):
     is_current: bool
     language: str
     url: str
-
-    @staticmethod
-    def resolve_title(obj: Campaign) -> str:
-        return localized(obj, "title").text
-
-    @staticmethod
-    def resolve_theme(obj: Campaign) -> str:
-        return localized(obj, "theme").text
-
-    @staticmethod
-    def resolve_summary(obj: Campaign) -> str:
-        return localized(obj, "summary").text
 
     @staticmethod
     def resolve_language(obj: Campaign) -> str:
@@ -67,18 +57,6 @@ class CampaignDetailOut(CampaignOut):
     why_health_equity: str
     why_occupational_therapists: str
 
-    @staticmethod
-    def resolve_body(obj: Campaign) -> str:
-        return localized(obj, "body").text
-
-    @staticmethod
-    def resolve_why_health_equity(obj: Campaign) -> str:
-        return localized(obj, "why_health_equity").text
-
-    @staticmethod
-    def resolve_why_occupational_therapists(obj: Campaign) -> str:
-        return localized(obj, "why_occupational_therapists").text
-
 
 class FaqOut(Schema):
     id: int
@@ -90,14 +68,6 @@ class FaqOut(Schema):
     @staticmethod
     def resolve_campaign(obj: Faq) -> str:
         return obj.campaign.slug
-
-    @staticmethod
-    def resolve_question(obj: Faq) -> str:
-        return localized(obj, "question").text
-
-    @staticmethod
-    def resolve_answer(obj: Faq) -> str:
-        return localized(obj, "answer").text
 
 
 class PublicationOut(Schema):
@@ -111,14 +81,6 @@ class PublicationOut(Schema):
     file_size: int | None
     link: str | None
     url: str
-
-    @staticmethod
-    def resolve_title(obj: Publication) -> str:
-        return localized(obj, "title").text
-
-    @staticmethod
-    def resolve_summary(obj: Publication) -> str:
-        return localized(obj, "summary").text
 
     @staticmethod
     def resolve_campaign(obj: Publication) -> str | None:
