@@ -5,9 +5,7 @@ from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
-from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -47,9 +45,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_logout_redirect_url(self, request: HttpRequest) -> str:
         # The setting names a page by its English path; a member signing out of a Welsh page
         # stays in Welsh.
-        url, language = super().get_logout_redirect_url(request), active_language()
-        with translation.override(settings.LANGUAGE_CODE):
-            return translate_url(url, language)
+        return url_in_language(super().get_logout_redirect_url(request), active_language())
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         # Mail goes out in the recipient's language, whatever page triggered it, and its links
@@ -59,7 +55,7 @@ class AccountAdapter(DefaultAccountAdapter):
         context = {
             **context,
             **{
-                key: translate_url(value, language)
+                key: url_in_language(value, language)
                 for key, value in context.items()
                 if key.endswith("_url") and isinstance(value, str)
             },

@@ -7,6 +7,7 @@ lang="en" and tell Welsh readers that a translation is still to come (docs/decis
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Model
@@ -45,10 +46,8 @@ def other_language(language: str) -> str:
     return "cy" if language == "en" else "en"
 
 
-def url_in_language(full_path: str, language: str) -> str:
-    """The same page, query string kept, in another language."""
-    path, _sep, query = full_path.partition("?")
+def url_in_language(url: str, language: str) -> str:
+    """The same page in another language; a path or a full URL, query string kept."""
     # translate_url resolves the path, which only matches under the language it is written in.
-    with override(get_language_from_path(path) or DEFAULT_LANGUAGE):
-        translated = translate_url(path, language)
-    return f"{translated}?{query}" if query else translated
+    with override(get_language_from_path(urlsplit(url).path) or DEFAULT_LANGUAGE):
+        return translate_url(url, language)

@@ -1,13 +1,4 @@
 import pytest
-from django.utils import translation
-
-
-@pytest.fixture(autouse=True)
-def _english_outside_requests():
-    """Start each test in English: a request to /cy/ leaves Welsh active in the thread."""
-    translation.activate("en")
-    yield
-    translation.activate("en")
 
 
 @pytest.fixture

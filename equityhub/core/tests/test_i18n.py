@@ -32,3 +32,10 @@ def test_url_in_language_keeps_the_query_string() -> None:
     assert (
         url_in_language("/cy/faqs/?campaign=ot-week-2021", "en") == "/faqs/?campaign=ot-week-2021"
     )
+
+
+def test_url_in_language_takes_full_urls_as_emails_carry_them() -> None:
+    assert (
+        url_in_language("https://equityhub.example/faqs/?campaign=ot-week-2021", "cy")
+        == "https://equityhub.example/cy/faqs/?campaign=ot-week-2021"
+    )
