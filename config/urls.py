@@ -17,6 +17,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", include("equityhub.campaigns.urls")),
     path("", include("equityhub.core.urls")),
+    path("", include("equityhub.ideas.urls")),
+    path("moderation/", include("equityhub.moderation.urls")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("equityhub.accounts.urls")),
     path("admin/", admin_site.urls),

@@ -20,6 +20,10 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 SITE_URL = env("EQUITYHUB_SITE_URL", default="http://127.0.0.1:8000")
 # Where visitors write about accessibility, privacy and the site itself.
+# Ideas Platform: how many ideas a member may post in an hour, and how many open reports hide
+# a piece of content until a moderator looks at it.
+EQUITYHUB_IDEAS_PER_HOUR = env.int("EQUITYHUB_IDEAS_PER_HOUR", default=10)
+EQUITYHUB_REPORTS_TO_HIDE = env.int("EQUITYHUB_REPORTS_TO_HIDE", default=3)
 EQUITYHUB_CONTACT_EMAIL = env("EQUITYHUB_CONTACT_EMAIL", default="help@equityhub.example")
 
 INSTALLED_APPS = [
@@ -41,6 +45,8 @@ INSTALLED_APPS = [
     "equityhub.core",
     "equityhub.accounts",
     "equityhub.campaigns",
+    "equityhub.moderation",
+    "equityhub.ideas",
     "equityhub.api",
 ]
 

@@ -12,6 +12,8 @@ EDITORIAL_MODELS = (
     "campaigns.campaign",
     "campaigns.faq",
     "campaigns.publication",
+    "ideas.theme",
+    "moderation.wordrule",
 )
 
 # Apps whose models hold people, their sign-in and their roles: never editorial.

@@ -72,6 +72,20 @@ class CampaignAdmin(TranslationAdmin):
         (_("When"), {"fields": (("starts_on", "ends_on"),)}),
         (_("On the home page"), {"fields": ("is_current", "is_published")}),
         (
+            _("Ideas Platform"),
+            {
+                "fields": (
+                    ("ideas_open_at", "ideas_close_at"),
+                    "ideas_window",
+                    "ideas_premoderated",
+                ),
+                "description": _(
+                    "Members may post, support and comment on ideas between the opening and "
+                    "closing times. Choose open or closed to override the times."
+                ),
+            },
+        ),
+        (
             _("Text"),
             {
                 "fields": _side_by_side(

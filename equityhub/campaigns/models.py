@@ -2,6 +2,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, ClassVar
 
 from django.db import models
+from django.utils import timezone
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +10,17 @@ from django.utils.translation import gettext_lazy as _
 from equityhub.core.models import TimeStampedModel
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from django_stubs_ext.db.models.manager import RelatedManager
+
+
+class IdeasWindow(models.TextChoices):
+    """Whether members may post ideas: by the campaign's dates, or as an editor decides."""
+
+    SCHEDULED = "scheduled", _("Follow the opening and closing times")
+    OPEN = "open", _("Open now, whatever the dates")
+    CLOSED = "closed", _("Closed now, whatever the dates")
 
 
 class CampaignQuerySet(models.QuerySet["Campaign"]):
@@ -42,6 +53,18 @@ class Campaign(TimeStampedModel):  # type: ignore[django-manager-missing]
         _("current edition"), default=False, help_text=_("The edition shown on the home page.")
     )
     is_published = models.BooleanField(_("published"), default=True)
+    ideas_open_at = models.DateTimeField(
+        _("ideas open"), null=True, blank=True, help_text=_("When members may start posting ideas.")
+    )
+    ideas_close_at = models.DateTimeField(
+        _("ideas close"), null=True, blank=True, help_text=_("After this, ideas are read-only.")
+    )
+    ideas_window = models.CharField(
+        _("ideas window"), max_length=10, choices=IdeasWindow, default=IdeasWindow.SCHEDULED
+    )
+    ideas_premoderated = models.BooleanField(
+        _("check every new idea before it is published"), default=False
+    )
 
     objects: ClassVar[CampaignManager] = CampaignManager()
 
@@ -79,6 +102,15 @@ class Campaign(TimeStampedModel):  # type: ignore[django-manager-missing]
             models.CheckConstraint(
                 condition=Q(year__gte=1900) & Q(year__lte=2200), name="campaign_year_plausible"
             ),
+            models.CheckConstraint(
+                condition=Q(ideas_open_at__isnull=True)
+                | Q(ideas_close_at__isnull=True)
+                | Q(ideas_close_at__gt=F("ideas_open_at")),
+                name="campaign_ideas_close_after_they_open",
+            ),
+            models.CheckConstraint(
+                condition=Q(ideas_window__in=IdeasWindow.values), name="campaign_ideas_window_valid"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -86,6 +118,17 @@ class Campaign(TimeStampedModel):  # type: ignore[django-manager-missing]
 
     def get_absolute_url(self) -> str:
         return reverse("campaigns:detail", kwargs={"slug": self.slug})
+
+    def ideas_are_open(self, at: "datetime | None" = None) -> bool:
+        """Whether members may post, support and comment on ideas now (or at `at`)."""
+        if self.ideas_window == IdeasWindow.OPEN:
+            return True
+        if self.ideas_window == IdeasWindow.CLOSED:
+            return False
+        at = at or timezone.now()
+        if self.ideas_open_at is None or at < self.ideas_open_at:
+            return False
+        return self.ideas_close_at is None or at < self.ideas_close_at
 
 
 class Faq(TimeStampedModel):

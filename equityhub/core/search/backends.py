@@ -17,6 +17,10 @@ POSTGRES_CONFIG = {"en": "english", "cy": "simple"}
 class SearchBackend(Protocol):
     def search(self, words: list[str], *, language: str, limit: int) -> list[Row]: ...
 
+    def ranked_ids(
+        self, words: list[str], *, content_type_id: int, any_word: bool, limit: int
+    ) -> list[int]: ...
+
 
 class SqliteBackend:
     """FTS5 over core_searchdocument (table and triggers made by core's migration 0002)."""
@@ -36,6 +40,27 @@ class SqliteBackend:
         with connection.cursor() as cursor:
             cursor.execute(sql, [MARK_START, MARK_END, match, language, limit])
             return [(kind, title, url, snippet) for kind, title, url, snippet in cursor.fetchall()]
+
+    def ranked_ids(
+        self, words: list[str], *, content_type_id: int, any_word: bool, limit: int
+    ) -> list[int]:
+        """Public objects of one model matching the words in any language, best first."""
+        joiner = " OR " if any_word else " "
+        match = joiner.join('"' + word.replace('"', '""') + '"*' for word in words)
+        # Each object has a document per language: keep its best-ranked one. bm25() cannot sit
+        # inside an aggregate, so the duplicates are dropped here rather than by GROUP BY.
+        sql = """
+            SELECT d.object_id
+            FROM core_searchdocument_fts
+            JOIN core_searchdocument AS d ON d.id = core_searchdocument_fts.rowid
+            WHERE core_searchdocument_fts MATCH %s AND d.content_type_id = %s AND d.is_public
+            ORDER BY bm25(core_searchdocument_fts, 8.0, 1.0), d.object_id
+            LIMIT %s
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [match, content_type_id, limit * 2])
+            ids = dict.fromkeys(object_id for (object_id,) in cursor.fetchall())
+            return list(ids)[:limit]
 
 
 SNIPPET_WORDS = 24
@@ -95,3 +120,34 @@ class PostgresBackend:
             .order_by("-rank", "title")[:limit]
         )
         return [(d.kind, d.title, d.url, _snippet(d.body, parts)) for d in documents]
+
+    def ranked_ids(
+        self, words: list[str], *, content_type_id: int, any_word: bool, limit: int
+    ) -> list[int]:
+        """Public objects of one model matching the words in any language, best first."""
+        from equityhub.core.models import SearchDocument
+
+        parts = [part for word in words for part in _WORD_PARTS.findall(word)]
+        if not parts:
+            return []
+        joiner = " | " if any_word else " & "
+        terms = joiner.join(f"{part}:*" for part in parts)
+        ranks: dict[int, float] = {}
+        for language, config in POSTGRES_CONFIG.items():
+            query = SearchQuery(terms, config=config, search_type="raw")
+            vector = SearchVector("title", weight="A", config=config) + SearchVector(
+                "body", weight="B", config=config
+            )
+            rows = (
+                SearchDocument.objects.filter(
+                    language=language, is_public=True, content_type_id=content_type_id
+                )
+                .annotate(document=vector)
+                .filter(document=query)
+                .annotate(rank=SearchRank(vector, query))
+                .order_by("-rank", "object_id")
+                .values_list("object_id", "rank")[:limit]
+            )
+            for object_id, rank in rows:
+                ranks[object_id] = max(rank, ranks.get(object_id, 0.0))
+        return sorted(ranks, key=lambda pk: (-ranks[pk], pk))[:limit]

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
 from django.utils.module_loading import import_string
 
 from equityhub.core.search.backends import SearchBackend
@@ -28,6 +30,29 @@ def _backend() -> SearchBackend:
     return backend_class()
 
 
+def _words(query: str) -> list[str]:
+    # Control characters (a NUL ends an FTS5 string early) are never part of a word.
+    printable = "".join(ch if ch.isprintable() else " " for ch in query)
+    return [word for word in printable.split() if any(ch.isalnum() for ch in word)][:MAX_WORDS]
+
+
+def ranked_ids(
+    model: type[Model], query: str, *, any_word: bool = False, limit: int = 1000
+) -> list[int]:
+    """Primary keys of public `model` rows matching `query` in English or Welsh, best first.
+
+    With `any_word`, rows matching some of the words count too (for "similar ideas" while a
+    member types); otherwise every word must match, as in site search.
+    """
+    words = _words(query)
+    if not words:
+        return []
+    content_type_id = ContentType.objects.get_for_model(model).pk
+    return _backend().ranked_ids(
+        words, content_type_id=content_type_id, any_word=any_word, limit=limit
+    )
+
+
 def search(query: str, *, language: str, limit: int = MAX_RESULTS) -> list[SearchResult]:
     """Public documents in `language` that match every word of `query`, best first.
 
@@ -35,9 +60,7 @@ def search(query: str, *, language: str, limit: int = MAX_RESULTS) -> list[Searc
     digit ("-", "*", a lone quote) are dropped: no engine could match them. Whatever the
     query holds, it is searched for as text and never read as engine syntax.
     """
-    # Control characters (a NUL ends an FTS5 string early) are never part of a word.
-    printable = "".join(ch if ch.isprintable() else " " for ch in query)
-    words = [word for word in printable.split() if any(ch.isalnum() for ch in word)][:MAX_WORDS]
+    words = _words(query)
     if not words:
         return []
     rows = _backend().search(words, language=language, limit=limit)

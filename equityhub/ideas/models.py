@@ -1,0 +1,388 @@
+"""Ideas, the themes they touch, the members who back and discuss them, and their history.
+
+Counts shown on every list (supports, comments) are columns kept exact by the services in the
+same transaction as the rows they count, so a page of ideas never counts rows per request.
+Rendered HTML of member text is stored beside the Markdown it came from for the same reason.
+"""
+
+from typing import TYPE_CHECKING, ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length, Trim
+from django.db.models.lookups import GreaterThan, LessThanOrEqual
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from equityhub.campaigns.models import Campaign
+from equityhub.core.models import TimeStampedModel
+
+TITLE_MAX_LENGTH = 140
+BODY_MAX_LENGTH = 5000
+COMMENT_MAX_LENGTH = 2000
+REASON_MAX_LENGTH = 1000
+
+
+class Level(models.TextChoices):
+    """Who could act on an idea: the campaign's four levels."""
+
+    INDIVIDUAL = "individual", _("What each of us can do")
+    PROFESSION = "profession", _("What the profession can do")
+    PROFESSIONAL_BODY = "professional_body", _("What the professional body can do")
+    GOVERNMENT = "government", _("What to call on governments to do")
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("Awaiting review")
+    PUBLISHED = "published", _("Published")
+    UNDER_CONSIDERATION = "under_consideration", _("Under consideration")
+    ACCEPTED = "accepted", _("Accepted")
+    NOT_TAKEN_FORWARD = "not_taken_forward", _("Not taken forward")
+    IN_ACTION_PLAN = "in_action_plan", _("In the action plan")
+    IMPLEMENTED = "implemented", _("Implemented")
+    WITHDRAWN = "withdrawn", _("Withdrawn by its author")
+    HIDDEN = "hidden", _("Hidden by a moderator")
+    REJECTED = "rejected", _("Rejected by a moderator")
+    MERGED = "merged", _("Merged into another idea")
+
+
+# Ideas anyone may read and find in lists, feeds, search and the API.
+PUBLIC_STATUSES = frozenset(
+    {
+        Status.PUBLISHED,
+        Status.UNDER_CONSIDERATION,
+        Status.ACCEPTED,
+        Status.NOT_TAKEN_FORWARD,
+        Status.IN_ACTION_PLAN,
+        Status.IMPLEMENTED,
+    }
+)
+# Ideas whose page anyone may read, though lists leave them out unless asked.
+READABLE_STATUSES = PUBLIC_STATUSES | {Status.WITHDRAWN}
+# Statuses only moderation sets; restoring returns the idea to the status it had before.
+MODERATION_STATUSES = frozenset({Status.HIDDEN, Status.REJECTED})
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    WELSH = "cy", "Cymraeg"
+
+
+class Theme(TimeStampedModel):
+    """A topic that ideas touch, such as housing or digital inclusion; editors keep the list."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects: ClassVar[models.Manager["Theme"]] = models.Manager()
+
+    if TYPE_CHECKING:
+        name_en: str | None
+        name_cy: str | None
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IdeaQuerySet(models.QuerySet["Idea"]):
+    def public(self) -> "IdeaQuerySet":
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+
+IdeaManager = models.Manager.from_queryset(IdeaQuerySet)
+
+
+class Idea(TimeStampedModel):  # type: ignore[django-manager-missing]
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="ideas")
+    # Deleting an account keeps the idea for the campaign's record, without a name.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ideas",
+    )
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
+    body = models.TextField(_("description"), max_length=BODY_MAX_LENGTH)
+    body_html = models.TextField(editable=False)
+    level = models.CharField(_("level"), max_length=20, choices=Level)
+    themes = models.ManyToManyField(Theme, related_name="ideas", blank=True, verbose_name=_("themes"))
+    language = models.CharField(_("written in"), max_length=2, choices=Language)
+    show_name = models.BooleanField(_("show my name"), default=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PUBLISHED)
+    # The status to return to when moderation restores a hidden or rejected idea.
+    status_before_moderation = models.CharField(max_length=20, choices=Status, blank=True)
+    status_reason = models.TextField(_("reason"), max_length=REASON_MAX_LENGTH, blank=True)
+    official_response = models.TextField(
+        _("official response"), max_length=BODY_MAX_LENGTH, blank=True
+    )
+    official_response_html = models.TextField(blank=True, editable=False)
+    official_response_at = models.DateTimeField(_("responded"), null=True, blank=True)
+    official_response_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_ideas"
+    )
+    support_count = models.PositiveIntegerField(default=0)
+    comment_count = models.PositiveIntegerField(default=0)
+    last_activity_at = models.DateTimeField(db_index=True)
+    # Bumped on every change that alters how the idea looks, to key cached fragments.
+    version = models.PositiveIntegerField(default=1)
+
+    objects: ClassVar[IdeaManager] = IdeaManager()
+
+    class Meta:
+        verbose_name = _("idea")
+        verbose_name_plural = _("ideas")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["campaign", "status", "-created_at"], name="idea_newest"),
+            models.Index(fields=["campaign", "status", "-support_count"], name="idea_supported"),
+            models.Index(fields=["campaign", "status", "-comment_count"], name="idea_discussed"),
+            models.Index(fields=["campaign", "status", "-last_activity_at"], name="idea_active"),
+            models.Index(fields=["campaign", "level", "status"], name="idea_level"),
+            models.Index(fields=["author", "-created_at"], name="idea_author_recent"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level__in=Level.values), name="idea_level_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="idea_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=Language.values), name="idea_language_valid"
+            ),
+            # SQLite does not enforce max_length, so the length rules are checks of their own.
+            models.CheckConstraint(
+                condition=Q(
+                    GreaterThan(Length(Trim("title")), 0),
+                    LessThanOrEqual(Length("title"), TITLE_MAX_LENGTH),
+                ),
+                name="idea_title_length",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    GreaterThan(Length(Trim("body")), 0),
+                    LessThanOrEqual(Length("body"), BODY_MAX_LENGTH),
+                ),
+                name="idea_body_length",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.NOT_TAKEN_FORWARD) | ~Q(status_reason=""),
+                name="idea_not_taken_forward_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.MERGED) | Q(merged_into__isnull=False),
+                name="idea_merged_has_target",
+            ),
+            models.CheckConstraint(
+                condition=~Q(merged_into=F("pk")), name="idea_not_merged_into_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("ideas:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in PUBLIC_STATUSES
+
+    def public_author_name(self) -> str:
+        """The name the public sees: the author's, or "A member" when they chose to hide it."""
+        if not self.show_name or self.author is None:
+            return str(_("A member"))
+        return self.author.display_name or str(_("A member"))
+
+
+class Support(models.Model):
+    """A member backing an idea: at most one per member per idea."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idea_supports"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "user"], name="support_one_per_member"),
+        ]
+        indexes = [models.Index(fields=["user", "-created_at"], name="support_user_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} supports {self.idea_id}"
+
+
+class CommentState(models.TextChoices):
+    PUBLISHED = "published", _("Published")
+    PENDING = "pending", _("Awaiting review")
+    HIDDEN = "hidden", _("Hidden by a moderator")
+    REMOVED = "removed", _("Removed by its author")
+
+
+class Comment(TimeStampedModel):
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="idea_comments",
+    )
+    # One level of replies: a reply's parent is always a top-level comment (services.py).
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
+    body_html = models.TextField(editable=False)
+    show_name = models.BooleanField(_("show my name"), default=True)
+    state = models.CharField(max_length=10, choices=CommentState, default=CommentState.PUBLISHED)
+    is_official_answer = models.BooleanField(_("official answer"), default=False)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["idea", "created_at"], name="comment_idea_order"),
+            models.Index(fields=["author", "-created_at"], name="comment_author_recent"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=CommentState.values), name="comment_state_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["idea"],
+                condition=Q(is_official_answer=True),
+                name="comment_one_official_answer_per_idea",
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")), name="comment_not_its_own_reply"
+            ),
+            models.CheckConstraint(
+                condition=Q(LessThanOrEqual(Length("body"), COMMENT_MAX_LENGTH)),
+                name="comment_body_length",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk} on idea {self.idea_id}"
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('ideas:detail', kwargs={'pk': self.idea_id})}#comment-{self.pk}"
+
+    @property
+    def is_visible(self) -> bool:
+        return self.state == CommentState.PUBLISHED
+
+    def public_author_name(self) -> str:
+        if not self.show_name or self.author is None:
+            return str(_("A member"))
+        return self.author.display_name or str(_("A member"))
+
+
+class StatusChange(models.Model):
+    """One step in an idea's history: who moved it, from what, to what, when and why."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=Status, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(max_length=REASON_MAX_LENGTH, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["idea", "created_at"], name="status_change_idea_order")]
+
+    def __str__(self) -> str:
+        return f"{self.idea_id}: {self.from_status} -> {self.to_status}"
+
+
+class Follow(models.Model):
+    """A member who wants email about an idea's news; authors follow their own ideas."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idea_follows"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "user"], name="follow_one_per_member"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} follows {self.idea_id}"
+
+
+class NotificationKind(models.TextChoices):
+    STATUS = "status", _("Status change")
+    RESPONSE = "response", _("Official response")
+    COMMENT = "comment", _("New comment")
+    REPLY = "reply", _("Reply to your comment")
+
+
+class NotificationPreference(models.Model):
+    """Which kinds of news a member wants by email. No row means every kind."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    on_status = models.BooleanField(_("when an idea I follow changes status"), default=True)
+    on_response = models.BooleanField(_("when an idea I follow gets an official response"), default=True)
+    on_comment = models.BooleanField(_("when someone comments on an idea I follow"), default=True)
+    on_reply = models.BooleanField(_("when someone replies to my comment"), default=True)
+
+    def __str__(self) -> str:
+        return f"Notification preferences of {self.user_id}"
+
+    def wants(self, kind: str) -> bool:
+        return bool(getattr(self, f"on_{kind}"))
+
+
+class Notification(models.Model):
+    """One piece of news for one member, waiting to go out in that idea's next email."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idea_notifications"
+    )
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=10, choices=NotificationKind)
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["recipient", "idea", "sent_at"], name="notification_batch"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=NotificationKind.values), name="notification_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.recipient_id} on {self.idea_id}"

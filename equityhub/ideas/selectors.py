@@ -1,0 +1,188 @@
+"""Reads for the Ideas Platform. Each returns what one page or endpoint needs in a fixed number
+of queries, however many ideas, supports and comments there are."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import F, Prefetch, QuerySet
+from django.db.models.functions import Mod
+
+from equityhub.campaigns.models import Campaign
+from equityhub.core.search import ranked_ids
+from equityhub.ideas import rules
+from equityhub.ideas.models import (
+    PUBLIC_STATUSES,
+    READABLE_STATUSES,
+    Comment,
+    CommentState,
+    Follow,
+    Idea,
+    IdeaQuerySet,
+    StatusChange,
+    Support,
+    Theme,
+)
+
+# How many matches a search may bring to a list: more than any campaign has ideas.
+MAX_SEARCH_MATCHES = 10_000
+SIMILAR_LIMIT = 5
+
+
+class Sort:
+    NEWEST = "newest"
+    SUPPORTED = "supported"
+    DISCUSSED = "discussed"
+    ACTIVE = "active"
+    RANDOM = "random"
+
+
+ORDERINGS: dict[str, tuple[str, ...]] = {
+    Sort.NEWEST: ("-created_at", "-pk"),
+    Sort.SUPPORTED: ("-support_count", "-created_at", "-pk"),
+    Sort.DISCUSSED: ("-comment_count", "-created_at", "-pk"),
+    Sort.ACTIVE: ("-last_activity_at", "-pk"),
+}
+# A random order that is the same for a visitor from page to page: ideas are shuffled by
+# (pk * a + seed) mod p, a permutation of the ids for each seed, computed in the database.
+RANDOM_MULTIPLIER = 7919
+RANDOM_MODULUS = 1_000_003
+
+
+@dataclass(frozen=True, slots=True)
+class IdeaFilters:
+    campaign: Campaign
+    levels: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()  # theme slugs
+    statuses: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    query: str = ""
+    sort: str = Sort.NEWEST
+    seed: int = 0
+
+
+def theme_list() -> QuerySet[Theme]:
+    return Theme.objects.order_by("position", "slug")
+
+
+def campaign_for_ideas(slug: str | None = None) -> Campaign | None:
+    """The campaign a list or form is about: the one named, else the current edition."""
+    campaigns = Campaign.objects.published()
+    if slug:
+        return campaigns.filter(slug=slug).first()
+    return campaigns.filter(is_current=True).first()
+
+
+def _for_cards(ideas: IdeaQuerySet) -> IdeaQuerySet:
+    """What an idea card shows: its author (for the name) and its themes, in 2 queries."""
+    return ideas.select_related("author").prefetch_related(
+        Prefetch("themes", queryset=Theme.objects.order_by("position", "slug"))
+    )
+
+
+def idea_list(filters: IdeaFilters) -> IdeaQuerySet:
+    """Public ideas of a campaign, filtered and sorted; slice it for a page.
+
+    Withdrawn ideas are readable but listed only when asked for by status.
+    """
+    ideas = Idea.objects.filter(campaign=filters.campaign)
+    statuses = [s for s in filters.statuses if s in READABLE_STATUSES]
+    ideas = ideas.filter(status__in=statuses or PUBLIC_STATUSES)
+    if filters.levels:
+        ideas = ideas.filter(level__in=filters.levels)
+    if filters.languages:
+        ideas = ideas.filter(language__in=filters.languages)
+    if filters.themes:
+        # A subquery, not a join: an idea with two chosen themes is still listed once.
+        ideas = ideas.filter(
+            pk__in=Idea.themes.through.objects.filter(theme__slug__in=filters.themes).values(
+                "idea_id"
+            )
+        )
+    order = ORDERINGS.get(filters.sort, ORDERINGS[Sort.NEWEST])
+    if filters.query:
+        ideas = ideas.filter(pk__in=ranked_ids(Idea, filters.query, limit=MAX_SEARCH_MATCHES))
+    if filters.sort == Sort.RANDOM:
+        shuffled = Mod(F("id") * RANDOM_MULTIPLIER + filters.seed, RANDOM_MODULUS)
+        return _for_cards(ideas.annotate(shuffle=shuffled)).order_by("shuffle", "pk")
+    return _for_cards(ideas).order_by(*order)
+
+
+def ideas_by_rank(ideas: IdeaQuerySet, ranked: list[int]) -> list[Idea]:
+    """`ideas` (already filtered to `ranked`) in the order of `ranked`."""
+    position = {pk: i for i, pk in enumerate(ranked)}
+    return sorted(ideas, key=lambda idea: position.get(idea.pk, len(position)))
+
+
+def idea_for_page(*, pk: int) -> Idea | None:
+    """One idea with what its page shows besides comments (one query); None if there is none."""
+    return (
+        Idea.objects.select_related("campaign", "author", "merged_into", "official_response_by")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("position", "slug")))
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def idea_timeline(*, idea: Idea) -> list[StatusChange]:
+    return list(
+        StatusChange.objects.filter(idea=idea).select_related("actor").order_by("created_at", "pk")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    comment: Comment
+    replies: list[Comment]
+
+
+def idea_threads(*, idea: Idea, viewer: Any) -> list[Thread]:
+    """The idea's discussion as threads (one query). Moderators also see held and hidden
+    comments; everyone else sees published ones and a "removed" line where one was."""
+    comments = Comment.objects.filter(idea=idea).select_related("author")
+    if not rules.is_moderator(viewer):
+        visible = [CommentState.PUBLISHED, CommentState.REMOVED]
+        comments = comments.filter(state__in=visible) | comments.filter(
+            author_id=getattr(viewer, "pk", None), state=CommentState.PENDING
+        )
+    replies: dict[int, list[Comment]] = {}
+    tops: list[Comment] = []
+    for comment in comments.order_by("created_at", "pk"):
+        if comment.parent_id is None:
+            tops.append(comment)
+        else:
+            replies.setdefault(comment.parent_id, []).append(comment)
+    return [Thread(comment=top, replies=replies.get(top.pk, [])) for top in tops]
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    """What the signed-in member has done to a set of ideas: for buttons' states."""
+
+    supported: frozenset[int]
+    followed: frozenset[int]
+
+
+def viewer_state(*, user: Any, idea_ids: list[int]) -> Viewer:
+    """Which of `idea_ids` the member supports and follows (two queries; none when signed out)."""
+    if not rules.is_member(user) or not idea_ids:
+        return Viewer(supported=frozenset(), followed=frozenset())
+    supported = Support.objects.filter(user=user, idea_id__in=idea_ids).values_list(
+        "idea_id", flat=True
+    )
+    followed = Follow.objects.filter(user=user, idea_id__in=idea_ids).values_list(
+        "idea_id", flat=True
+    )
+    return Viewer(supported=frozenset(supported), followed=frozenset(followed))
+
+
+def similar_ideas(*, campaign: Campaign, text: str, exclude: int | None = None) -> list[Idea]:
+    """Up to five public ideas of the campaign whose words overlap `text`, closest first."""
+    ranked = ranked_ids(Idea, text, any_word=True, limit=SIMILAR_LIMIT * 4)
+    if exclude is not None:
+        ranked = [pk for pk in ranked if pk != exclude]
+    ideas = Idea.objects.public().filter(campaign=campaign, pk__in=ranked).select_related("author")
+    return ideas_by_rank(ideas, ranked)[:SIMILAR_LIMIT]
+
+
+def ideas_of_member(*, user: Any) -> QuerySet[Idea]:
+    return Idea.objects.filter(author=user).order_by("-created_at")
