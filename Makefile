@@ -14,13 +14,14 @@ PYTHON := $(shell for candidate in python3.13 python3.12 python3; do \
 		echo $$candidate; break; fi; done)
 
 .PHONY: help run test lint migrations-check messages compilemessages static chromium \
-	install install-test demo worker e2e unit clean
+	install install-test demo worker e2e unit clean bench
 
 help:
 	@echo "make run    install, migrate, load the demo campaign, serve http://$(HOST):$(PORT)"
 	@echo "make test   install what tests need and run every check and test"
 	@echo "make lint   ruff, mypy and djLint only"
 	@echo "make messages   refresh locale/cy/LC_MESSAGES/django.po from the code"
+	@echo "make bench  measure the ideas pages with wrk on SQLite and PostgreSQL (about 15 minutes)"
 
 $(VENV)/bin/python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -102,6 +103,11 @@ unit: install-test compilemessages
 
 e2e: install-test chromium static compilemessages
 	$(VENV)/bin/pytest -m e2e
+
+# Seeds its own databases under var/bench/ and a throwaway PostgreSQL server; writes
+# docs/performance.md. Not part of `make test` or CI.
+bench: install static compilemessages | var
+	bash bench/run
 
 clean:
 	rm -rf var static/vendor static/build

@@ -24,6 +24,9 @@ SITE_URL = env("EQUITYHUB_SITE_URL", default="http://127.0.0.1:8000")
 # a piece of content until a moderator looks at it.
 EQUITYHUB_IDEAS_PER_HOUR = env.int("EQUITYHUB_IDEAS_PER_HOUR", default=10)
 EQUITYHUB_REPORTS_TO_HIDE = env.int("EQUITYHUB_REPORTS_TO_HIDE", default=3)
+# Seconds a public page is cached for visitors who are not signed in; 0 switches it off
+# (equityhub/core/cache.py). Members always get a fresh page.
+EQUITYHUB_PAGE_CACHE_SECONDS = env.int("EQUITYHUB_PAGE_CACHE_SECONDS", default=5)
 EQUITYHUB_CONTACT_EMAIL = env("EQUITYHUB_CONTACT_EMAIL", default="help@equityhub.example")
 
 INSTALLED_APPS = [

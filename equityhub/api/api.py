@@ -7,14 +7,16 @@ from equityhub.accounts.api import router as accounts_router
 from equityhub.api import errors
 from equityhub.api.views import ReferencePage
 from equityhub.campaigns.api import router as campaigns_router
+from equityhub.ideas.api import router as ideas_router
 
 api = NinjaAPI(
     title="EquityHub API",
     version="1.0.0",
     description=str(
         _(
-            "Read campaigns, FAQs and publications. Authenticate with a personal token "
-            "(Authorization: Bearer …) or a signed-in browser session."
+            "Read campaigns, FAQs, publications and ideas; members post, support, discuss and "
+            "report ideas. Authenticate with a personal token (Authorization: Bearer …) or a "
+            "signed-in browser session."
         )
     ),
     urls_namespace="api",
@@ -23,4 +25,5 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/", campaigns_router)
+api.add_router("/", ideas_router)
 api.add_router("/me", accounts_router)

@@ -7,6 +7,13 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
+# How django-ninja words, in English only, a body that is not JSON (or not UTF-8) and a
+# signed-in browser's write without its CSRF token.
+UNPARSABLE_BODY = "Cannot parse request body"
+CSRF_FAILED = "CSRF check Failed"
+# Pydantic's words for a body that is empty, or JSON but not an object.
+WHOLE_BODY = frozenset({"missing", "model_attributes_type", "dict_type"})
+
 
 def _message(error: dict[str, Any]) -> str:
     context = error.get("ctx") or {}
@@ -48,6 +55,18 @@ def _field(location: list[Any]) -> str:
     return ".".join(parts) or "__all__"
 
 
+class ApiError(HttpError):
+    """An error whose body says more than its message: `fields` are added to the body.
+
+    For example `ApiError(422, message, errors={"themes": [...]})` for a check a schema cannot
+    make, or `ApiError(404, message, merged_into=42)`.
+    """
+
+    def __init__(self, status_code: int, message: str, **fields: Any) -> None:
+        super().__init__(status_code, message)
+        self.fields = fields
+
+
 class ErrorOut(Schema):
     """The body of every error response: a sentence for people, and per-field messages."""
 
@@ -60,7 +79,13 @@ def install(api: NinjaAPI) -> None:
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         errors: dict[str, list[str]] = {}
         for error in exc.errors:
-            errors.setdefault(_field(list(error.get("loc", []))), []).append(_message(error))
+            location = list(error.get("loc", []))
+            if location[:1] == ["body"] and len(location) == 2 and error.get("type") in WHOLE_BODY:
+                # The body as a whole is missing or not an object: no field of it is to blame.
+                message = _("Send the values as a JSON object in the request body.")
+                errors.setdefault("__all__", []).append(message)
+                continue
+            errors.setdefault(_field(location), []).append(_message(error))
         return api.create_response(
             request,
             {"message": _("Some of the values sent are not valid."), "errors": errors},
@@ -73,6 +98,14 @@ def install(api: NinjaAPI) -> None:
             message = _("Sign in, or send a valid personal token as “Authorization: Bearer …”.")
         elif isinstance(exc, AuthorizationError):
             message = _("You do not have permission to do this.")
+        elif exc.status_code == 400 and str(exc).startswith(UNPARSABLE_BODY):
+            message = _("The request body is not valid JSON in UTF-8.")
+        elif exc.status_code == 403 and str(exc) == CSRF_FAILED:
+            message = _(
+                "A signed-in browser must send its CSRF token (X-CSRFToken) with changes; "
+                "scripts can use a personal token instead."
+            )
         else:
             message = str(exc)
-        return api.create_response(request, {"message": message}, status=exc.status_code)
+        body = {"message": message, **getattr(exc, "fields", {})}
+        return api.create_response(request, body, status=exc.status_code)

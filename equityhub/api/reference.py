@@ -11,6 +11,7 @@ reference still renders in the language of the request.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +28,7 @@ HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 TAG_TITLES: dict[str, Promise] = {
     "campaigns": _("Campaigns, FAQs and publications"),
     "account": _("Your account"),
+    "ideas": _("Ideas, their supports, comments and reports"),
 }
 
 STATUS_LABELS: dict[str, Promise] = {
@@ -100,6 +102,7 @@ class Field:
     type: TypeInfo
     required: bool
     description: str = ""
+    constraints: tuple[Constraint, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,15 @@ class Parameter:
 
 
 @dataclass(frozen=True, slots=True)
+class RequestBody:
+    """The JSON an operation takes: its type, and a table for each object in it."""
+
+    required: bool
+    body: TypeInfo
+    tables: tuple[ObjectTable, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Operation:
     anchor: str
     method: str
@@ -144,6 +156,7 @@ class Operation:
     parameters: tuple[Parameter, ...]
     responses: tuple[Response, ...]
     authentication: tuple[Text, ...]
+    request_body: RequestBody | None = None
 
     @property
     def endpoint(self) -> str:
@@ -222,13 +235,23 @@ class _Walker:
 
     def constraints(self, node: Mapping[str, Any]) -> tuple[Constraint, ...]:
         node, _nullable = self.split_nullable(node)
+        _name, target = self.resolve(node)
+        # The values an enum allows, whether named in the components or in an array's items.
+        items = target.get("items", {}) if target.get("type") == "array" else {}
+        _item_name, item_target = self.resolve(self.split_nullable(items)[0])
+        enum = target.get("enum") or item_target.get("enum")
+        values = {**node, "enum": enum} if enum else node
         found = []
         for keyword, label in CONSTRAINTS:
-            if keyword not in node or node[keyword] is None:
+            if keyword not in values or values[keyword] is None:
                 continue
-            value = node[keyword]
+            value = values[keyword]
             if isinstance(value, Sequence) and not isinstance(value, str):
+                if not value:
+                    continue  # an empty list as the default says nothing
                 value = ", ".join(str(item) for item in value)
+            elif isinstance(value, bool) or value == "":
+                value = json.dumps(value)  # as a caller writes it: true, false, ""
             found.append(Constraint(label=label, value=str(value)))
         return tuple(found)
 
@@ -252,6 +275,7 @@ class _Walker:
                 type=self.type_of(field),
                 required=field_name in required,
                 description=field.get("description", ""),
+                constraints=self.constraints(field),
             )
             for field_name, field in properties.items()
         )
@@ -274,6 +298,17 @@ class _Walker:
             return Response(status=status, label=label, body=None, tables=())
         tables = self.object_tables(body, "", False, set())
         return Response(status=status, label=label, body=self.type_of(body), tables=tuple(tables))
+
+    def request_body(self, details: Mapping[str, Any]) -> RequestBody | None:
+        request = details.get("requestBody") or {}
+        body = request.get("content", {}).get("application/json", {}).get("schema")
+        if not body:
+            return None
+        return RequestBody(
+            required=bool(request.get("required")),
+            body=self.type_of(body),
+            tables=tuple(self.object_tables(body, "", False, set())),
+        )
 
     def parameter(self, parameter: Mapping[str, Any]) -> Parameter:
         location = parameter.get("in", "")
@@ -312,6 +347,7 @@ class _Walker:
                 self.response(str(status), answer) for status, answer in sorted(responses.items())
             ),
             authentication=tuple(schemes),
+            request_body=self.request_body(details),
         )
 
 

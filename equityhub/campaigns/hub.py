@@ -40,6 +40,7 @@ WAYS_TO_TAKE_PART: tuple[Way, ...] = (
             "Suggest what individuals, the profession, the College and governments could do "
             "about health inequity, and back the ideas of colleagues."
         ),
+        url_name="ideas:list",
     ),
     Way(
         key="toolkit",

@@ -33,11 +33,15 @@ def _markdown() -> MarkdownIt:
     ).disable(["image", "heading", "lheading", "table"], ignoreInvalid=True)
 
 
+@lru_cache(maxsize=1)
+def _markdown_with_headings() -> MarkdownIt:
+    # Building a parser costs more than rendering a paragraph with it: keep one.
+    return MarkdownIt("commonmark", {"html": False}).disable(["image"])
+
+
 def markdown_to_html(text: str, *, allow_headings: bool = False) -> SafeString:
     """Render the Markdown subset that members may use, sanitised for any page."""
-    parser = _markdown()
-    if allow_headings:
-        parser = MarkdownIt("commonmark", {"html": False}).disable(["image"])
+    parser = _markdown_with_headings() if allow_headings else _markdown()
     html = parser.render(text or "")
     clean = nh3.clean(
         html,

@@ -14,6 +14,7 @@ EXCERPT_WORDS = 60
 
 class IdeaModeration:
     kind = _("Idea")
+    related = ("author",)
 
     def title(self, obj: Idea) -> str:
         return obj.title
@@ -48,6 +49,7 @@ class IdeaModeration:
 
 class CommentModeration:
     kind = _("Comment")
+    related = ("author", "idea")
 
     def title(self, obj: Comment) -> str:
         return str(_("Comment on “%(title)s”") % {"title": obj.idea.title})
@@ -62,7 +64,8 @@ class CommentModeration:
         return obj.author
 
     def is_visible(self, obj: Comment) -> bool:
-        return obj.state == CommentState.PUBLISHED
+        # A comment is out of sight with its idea, whatever its own state.
+        return obj.state == CommentState.PUBLISHED and obj.idea.is_public
 
     def hold(self, obj: Comment) -> None:
         services.comment_set_state(comment=obj, state=CommentState.PENDING)

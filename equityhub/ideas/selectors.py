@@ -18,6 +18,7 @@ from equityhub.ideas.models import (
     Follow,
     Idea,
     IdeaQuerySet,
+    NotificationPreference,
     StatusChange,
     Support,
     Theme,
@@ -43,8 +44,10 @@ ORDERINGS: dict[str, tuple[str, ...]] = {
     Sort.ACTIVE: ("-last_activity_at", "-pk"),
 }
 # A random order that is the same for a visitor from page to page: ideas are shuffled by
-# (pk * a + seed) mod p, a permutation of the ids for each seed, computed in the database.
-RANDOM_MULTIPLIER = 7919
+# ((pk + seed) * a) mod p, a permutation of the ids for each seed, computed in the database.
+# `a` is near p divided by the golden ratio, so that ids 1, 2, 3… (and seeds 1, 2, 3…) land
+# far apart: with a small `a` the first hundred ideas would keep the order they were posted in.
+RANDOM_MULTIPLIER = 618_034
 RANDOM_MODULUS = 1_000_003
 
 
@@ -102,7 +105,7 @@ def idea_list(filters: IdeaFilters) -> IdeaQuerySet:
     if filters.query:
         ideas = ideas.filter(pk__in=ranked_ids(Idea, filters.query, limit=MAX_SEARCH_MATCHES))
     if filters.sort == Sort.RANDOM:
-        shuffled = Mod(F("id") * RANDOM_MULTIPLIER + filters.seed, RANDOM_MODULUS)
+        shuffled = Mod((F("id") + filters.seed) * RANDOM_MULTIPLIER, RANDOM_MODULUS)
         return _for_cards(ideas.annotate(shuffle=shuffled)).order_by("shuffle", "pk")
     return _for_cards(ideas).order_by(*order)
 
@@ -141,9 +144,11 @@ def idea_threads(*, idea: Idea, viewer: Any) -> list[Thread]:
     comments = Comment.objects.filter(idea=idea).select_related("author")
     if not rules.is_moderator(viewer):
         visible = [CommentState.PUBLISHED, CommentState.REMOVED]
-        comments = comments.filter(state__in=visible) | comments.filter(
-            author_id=getattr(viewer, "pk", None), state=CommentState.PENDING
-        )
+        shown = comments.filter(state__in=visible)
+        if rules.is_member(viewer):
+            # Members also see their own comments while they wait for review.
+            shown |= comments.filter(author_id=viewer.pk, state=CommentState.PENDING)
+        comments = shown
     replies: dict[int, list[Comment]] = {}
     tops: list[Comment] = []
     for comment in comments.order_by("created_at", "pk"):
@@ -186,3 +191,18 @@ def similar_ideas(*, campaign: Campaign, text: str, exclude: int | None = None) 
 
 def ideas_of_member(*, user: Any) -> QuerySet[Idea]:
     return Idea.objects.filter(author=user).order_by("-created_at")
+
+
+def notification_preference(*, user: Any) -> NotificationPreference:
+    """The member's email choices; an unsaved row with every kind on when they have made none."""
+    preference = NotificationPreference.objects.filter(user=user).first()
+    return preference or NotificationPreference(user=user)
+
+
+def followed_ideas(*, user: Any) -> QuerySet[Idea]:
+    """The ideas the member follows, most recently followed first."""
+    return (
+        Idea.objects.filter(follows__user=user)
+        .select_related("campaign")
+        .order_by("-follows__created_at", "-pk")
+    )

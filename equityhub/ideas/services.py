@@ -27,6 +27,7 @@ from equityhub.ideas.models import (
     Follow,
     Idea,
     NotificationKind,
+    NotificationPreference,
     Status,
     StatusChange,
     Support,
@@ -314,7 +315,9 @@ def idea_merge(*, source: Idea, target: Idea, actor: Any, reason: str = "") -> I
     own idea. The duplicate's address then redirects to the target.
     """
     _check(rules.can_moderate(actor), _("Only moderators can merge ideas."))
-    ideas = {i.pk: i for i in Idea.objects.select_for_update().filter(pk__in=[source.pk, target.pk])}
+    ideas = {
+        i.pk: i for i in Idea.objects.select_for_update().filter(pk__in=[source.pk, target.pk])
+    }
     source, target = ideas[source.pk], ideas[target.pk]
     if source.pk == target.pk:
         raise ValidationError({"target": _("An idea cannot be merged into itself.")})
@@ -358,7 +361,8 @@ def idea_merge(*, source: Idea, target: Idea, actor: Any, reason: str = "") -> I
 def support_add(*, idea: Idea, user: Any) -> Idea:
     _check(
         rules.can_support_idea(user, idea),
-        _("You cannot support this idea.") if not rules.is_author(user, idea)
+        _("You cannot support this idea.")
+        if not rules.is_author(user, idea)
         else _("You cannot support your own idea."),
     )
     try:
@@ -568,3 +572,20 @@ def _queue(*, recipient_ids: list[int], idea: Idea, kind: str, comment: Comment 
         comment=comment,
         status=idea.status if kind == NotificationKind.STATUS else "",
     )
+
+
+def notification_preference_set(
+    *, user: Any, on_status: bool, on_response: bool, on_comment: bool, on_reply: bool
+) -> NotificationPreference:
+    """Which kinds of news about followed ideas the member wants by email."""
+    _check(rules.is_member(user))
+    preference, _created = NotificationPreference.objects.update_or_create(
+        user=user,
+        defaults={
+            "on_status": on_status,
+            "on_response": on_response,
+            "on_comment": on_comment,
+            "on_reply": on_reply,
+        },
+    )
+    return preference

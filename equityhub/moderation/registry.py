@@ -9,11 +9,13 @@ search, history) hold whichever way a change arrives.
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 
 
 class Moderated(Protocol):
     kind: Any  # a translatable label, such as _("Idea")
+    # Relations the methods below read, joined in when the queue loads many rows at once.
+    related: tuple[str, ...]
 
     def title(self, obj: Any) -> str: ...
 
@@ -44,10 +46,29 @@ class Registration:
 
 
 _registry: dict[type[Model], Moderated] = {}
+# Each model is also known by a short key, its model name ("idea", "comment"), which is how
+# addresses such as /moderation/report/idea/12/ name the kind of content without importing it.
+_by_key: dict[str, type[Model]] = {}
 
 
 def register(model: type[Model], adapter: Moderated) -> None:
     _registry[model] = adapter
+    _by_key[kind_key(model)] = model
+
+
+def kind_key(model: type[Model]) -> str:
+    return str(model._meta.model_name)
+
+
+def model_for_kind(key: str) -> type[Model] | None:
+    """The registered model a URL's kind names, or None for anything else."""
+    return _by_key.get(key)
+
+
+def content_queryset(model: type[Model]) -> QuerySet[Any]:
+    """The registered model's rows with what its adapter reads joined in (queue and case pages
+    describe them), so each page costs one query per kind of content, however many rows."""
+    return model._default_manager.select_related(*adapter_for(model).related)
 
 
 def adapter_for(model: type[Model]) -> Moderated:

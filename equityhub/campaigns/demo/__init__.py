@@ -57,6 +57,7 @@ def _load_campaign(demo: DemoCampaign) -> Campaign:
             "starts_on": demo.starts_on,
             "ends_on": demo.ends_on,
             "is_published": True,
+            "ideas_window": demo.ideas_window,
             **_translated("title", demo.title),
             **_translated("theme", demo.theme),
             **_translated("summary", demo.summary),

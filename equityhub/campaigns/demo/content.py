@@ -4,6 +4,8 @@ import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 
+from equityhub.campaigns.models import IdeasWindow
+
 
 def md(text: str) -> str:
     """Markdown written indented in the source, as editors would type it."""
@@ -42,6 +44,8 @@ class DemoCampaign:
     why_occupational_therapists: Text = NO_TEXT
     faqs: tuple[DemoFaq, ...] = field(default=())
     is_current: bool = False
+    # Whether members may post ideas: by dates (none in the demo, so closed) or open now.
+    ideas_window: str = IdeasWindow.SCHEDULED
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ campaign page; the wording is EquityHub's.
 from datetime import date
 
 from equityhub.campaigns.demo.content import DemoCampaign, DemoFaq, DemoPublication, Text, md
+from equityhub.campaigns.models import IdeasWindow
 
 BODY = Text(
     en=md(
@@ -352,6 +353,8 @@ CAMPAIGN = DemoCampaign(
     why_occupational_therapists=WHY_OCCUPATIONAL_THERAPISTS,
     faqs=FAQS,
     is_current=True,
+    # Open whatever the date, so that visitors to the demo can try posting ideas.
+    ideas_window=IdeasWindow.OPEN,
 )
 
 ROOTS_OF_RECOVERY = DemoPublication(

@@ -26,6 +26,7 @@ def form_data(campaign: Campaign, **overrides: object) -> dict[str, object]:
         "starts_on": campaign.starts_on.isoformat(),
         "ends_on": campaign.ends_on.isoformat(),
         "is_published": "on",
+        "ideas_window": campaign.ideas_window,
         "theme_en": campaign.theme_en,
         "theme_cy": campaign.theme_cy,
         "summary_en": campaign.summary_en,

@@ -15,7 +15,9 @@ def test_ways_link_to_real_pages_in_the_active_language() -> None:
     assert links["faqs"].url == "/cy/faqs/"
     assert links["report"].url == "/cy/publications/"
     assert links["search"].url == "/cy/search/"
-    for key in ("ideas", "toolkit", "resources", "events", "wall"):
+    assert links["ideas"].url == "/cy/ideas/"
+    assert links["ideas"].is_available
+    for key in ("toolkit", "resources", "events", "wall"):
         assert links[key].url is None
         assert not links[key].is_available
 

@@ -105,12 +105,13 @@ def test_hub_ways_to_take_part_link_only_to_real_pages(client: Client, current) 
     assert 'href="/faqs/"' in ways
     assert 'href="/publications/"' in ways
     assert 'href="/search/"' in ways
-    # …and those still to come are named, described, and marked, with no link.
+    assert 'href="/ideas/"' in ways
     assert "Ideas Platform" in ways
+    # …and those still to come are named, described, and marked, with no link.
     assert "CPD toolkit" in ways
     assert "Social wall" in ways
-    assert ways.count("Coming soon") == 5
-    assert len(re.findall(r"<a ", ways)) == 3
+    assert ways.count("Coming soon") == 4
+    assert len(re.findall(r"<a ", ways)) == 4
 
 
 def test_welsh_hub_marks_english_shown_for_missing_welsh(client: Client, current) -> None:

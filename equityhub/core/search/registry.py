@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -10,6 +10,9 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
+
+if TYPE_CHECKING:
+    from equityhub.core.models import SearchDocument
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,26 +54,46 @@ def registered_models() -> Iterable[type[Model]]:
     return tuple(_registry)
 
 
+def _document_fields(obj: Model, language: str) -> dict[str, Any]:
+    with translation.override(language):
+        text = _registry[type(obj)](obj)
+    return {
+        "kind": str(text.kind),
+        "title": text.title[:300],
+        "body": text.body,
+        "url": text.url[:500],
+        "is_public": text.is_public,
+    }
+
+
 def index_object(obj: Model) -> None:
     from equityhub.core.models import SearchDocument
 
-    describe = _registry[type(obj)]
     content_type = ContentType.objects.get_for_model(obj)
     for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            text = describe(obj)
         SearchDocument.objects.update_or_create(
             content_type=content_type,
             object_id=obj.pk,
             language=language,
-            defaults={
-                "kind": str(text.kind),
-                "title": text.title[:300],
-                "body": text.body,
-                "url": text.url[:500],
-                "is_public": text.is_public,
-            },
+            defaults=_document_fields(obj, language),
         )
+
+
+def unsaved_documents(obj: Model) -> list["SearchDocument"]:
+    """The documents index_object() would store for `obj`, unsaved: for bulk_create() when
+    loading many new rows at once (the SQLite triggers and PostgreSQL indexes keep up)."""
+    from equityhub.core.models import SearchDocument
+
+    content_type = ContentType.objects.get_for_model(obj)
+    return [
+        SearchDocument(
+            content_type=content_type,
+            object_id=obj.pk,
+            language=language,
+            **_document_fields(obj, language),
+        )
+        for language, _name in settings.LANGUAGES
+    ]
 
 
 def forget_object(obj: Model) -> None:

@@ -1,4 +1,5 @@
-"""`manage.py load_demo`: the 2019–2024 campaigns and one account per role. Safe to run twice."""
+"""`manage.py load_demo`: the 2019–2024 campaigns, one account per role, and the 2021 campaign's
+themes and ideas. Safe to run twice."""
 
 from typing import Any
 
@@ -7,17 +8,20 @@ from django.db import transaction
 
 from equityhub.accounts.demo import create_demo_accounts
 from equityhub.campaigns.demo import load_demo_campaigns
+from equityhub.ideas.demo import load_demo_ideas
 
 
 class Command(BaseCommand):
-    help = "Load the demo campaign content and demo accounts (idempotent)."
+    help = "Load the demo campaigns, demo accounts and demo ideas (idempotent)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         with transaction.atomic():
             campaigns = load_demo_campaigns()
             accounts = create_demo_accounts()
+            ideas = load_demo_ideas()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content ready: {campaigns} campaigns, {len(accounts)} demo accounts."
+                f"Demo content ready: {campaigns} campaigns, {len(accounts)} demo accounts, "
+                f"{ideas} ideas."
             )
         )

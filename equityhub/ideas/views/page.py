@@ -1,0 +1,247 @@
+"""An idea's page, and the support and follow buttons on it (and on the list)."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from equityhub.core.cache import public_page_cache
+from equityhub.ideas import rules, selectors, services
+from equityhub.ideas.forms import CommentForm, MergeForm, ResponseForm, StatusForm
+from equityhub.ideas.models import (
+    READABLE_STATUSES,
+    Comment,
+    Idea,
+    Level,
+    Status,
+    StatusChange,
+)
+from equityhub.ideas.services import EDITORIAL_TRANSITIONS
+from equityhub.ideas.views.cards import STATUS_TAGS, SupportState, theme_names
+from equityhub.ideas.views.common import (
+    HtmxHttpRequest,
+    first_message,
+    member,
+    next_url,
+    viewable_idea,
+    wants_partial,
+)
+
+# Banners for ideas that are not simply public, keyed by status.
+HELD_STATUSES = frozenset({Status.PENDING, Status.HIDDEN, Status.REJECTED})
+
+
+@dataclass(frozen=True, slots=True)
+class CommentView:
+    """A comment with what the viewer may do to it."""
+
+    comment: Comment
+    author: str
+    can_edit: bool
+    can_remove: bool
+    can_report: bool
+    can_mark: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadView:
+    comment: CommentView
+    replies: list[CommentView]
+
+
+def _author_name(viewer: Any, obj: Idea | Comment) -> str:
+    if obj.author is not None and rules.can_see_author(viewer, obj):
+        return obj.author.display_name or obj.author.email
+    return obj.public_author_name()
+
+
+def _comment_view(viewer: Any, idea: Idea, comment: Comment) -> CommentView:
+    comment.idea = idea  # The rules read the idea; it is already here.
+    return CommentView(
+        comment=comment,
+        author=_author_name(viewer, comment),
+        can_edit=rules.can_edit_comment(viewer, comment),
+        can_remove=rules.can_remove_comment(viewer, comment),
+        can_report=rules.can_report(viewer, comment),
+        can_mark=rules.can_mark_official_answer(viewer, comment),
+    )
+
+
+def _threads(viewer: Any, idea: Idea) -> list[ThreadView]:
+    return [
+        ThreadView(
+            comment=_comment_view(viewer, idea, thread.comment),
+            replies=[_comment_view(viewer, idea, reply) for reply in thread.replies],
+        )
+        for thread in selectors.idea_threads(idea=idea, viewer=viewer)
+    ]
+
+
+def _timeline(viewer: Any, idea: Idea) -> list[StatusChange]:
+    """The idea's history. Moderation steps are shown to staff and the author only."""
+    entries = selectors.idea_timeline(idea=idea)
+    if rules.is_moderator(viewer) or rules.is_editor(viewer) or rules.is_author(viewer, idea):
+        return entries
+    shown = READABLE_STATUSES | {Status.MERGED}
+    return [entry for entry in entries if entry.to_status in shown]
+
+
+def support_state(viewer: Any, idea: Idea, *, supported: bool) -> SupportState:
+    return SupportState(
+        pk=idea.pk,
+        title=idea.title,
+        count=idea.support_count,
+        supported=supported,
+        may_support=rules.can_support_idea(viewer, idea),
+    )
+
+
+def _merged_from(request: HttpRequest, idea: Idea) -> str | None:
+    """The title of the idea merged into this one that the visitor came from, if any."""
+    try:
+        pk = int(request.GET.get("merged_from", ""))
+    except ValueError:
+        return None
+    return Idea.objects.filter(pk=pk, merged_into=idea).values_list("title", flat=True).first()
+
+
+def render_detail(
+    request: HttpRequest, idea: Idea, *, status: int = 200, **forms: Any
+) -> HttpResponse:
+    """The idea's page; `forms` replaces a form on it (one sent back with its errors)."""
+    viewer = request.user
+    state = selectors.viewer_state(user=viewer, idea_ids=[idea.pk])
+    is_staff = rules.is_moderator(viewer) or rules.is_editor(viewer)
+    transitions = EDITORIAL_TRANSITIONS.get(idea.status, frozenset())
+    context: dict[str, Any] = {
+        "idea": idea,
+        "author_name": _author_name(viewer, idea),
+        "name_hidden": not idea.show_name,
+        "level": Level(idea.level).label if idea.level in Level.values else idea.level,
+        "themes": list(theme_names(list(idea.themes.all())).values()),
+        "status_label": Status(idea.status).label,
+        "status_tag": STATUS_TAGS.get(idea.status, ""),
+        "is_held": idea.status in HELD_STATUSES,
+        "is_staff": is_staff,
+        "timeline": _timeline(viewer, idea),
+        "threads": _threads(viewer, idea),
+        "support": support_state(viewer, idea, supported=idea.pk in state.supported),
+        "following": idea.pk in state.followed,
+        "may_follow": rules.can_follow_idea(viewer, idea),
+        "can_comment": rules.can_comment_on_idea(viewer, idea),
+        "can_take_part": rules.can_take_part(viewer),
+        "can_edit": rules.can_edit_idea(viewer, idea),
+        "can_withdraw": rules.can_withdraw_idea(viewer, idea),
+        "can_report": rules.can_report(viewer, idea),
+        "ideas_open": idea.campaign.ideas_are_open(),
+        "merged_from": _merged_from(request, idea),
+        "comment_form": forms.get("comment_form") or CommentForm(),
+        "reply_form": forms.get("reply_form"),
+        "reply_to": forms.get("reply_to"),
+    }
+    if rules.can_set_status(viewer, idea) and transitions:
+        context["status_form"] = forms.get("status_form") or StatusForm(statuses=transitions)
+    if rules.can_respond(viewer, idea):
+        context["response_form"] = forms.get("response_form") or ResponseForm(
+            initial={"text": idea.official_response}
+        )
+    if rules.can_moderate(viewer) and idea.status != Status.MERGED:
+        context["merge_form"] = forms.get("merge_form") or MergeForm()
+    return render(request, "ideas/idea_detail.html", context, status=status)
+
+
+@public_page_cache
+@require_GET
+def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Anyone: an idea with its history, response and discussion.
+
+    Held, hidden and rejected ideas are shown only to their author and to staff; a merged idea
+    sends visitors on to the idea it became part of.
+    """
+    idea = selectors.idea_for_page(pk=pk)
+    if idea is None:
+        raise Http404
+    if idea.status == Status.MERGED and idea.merged_into is not None:
+        return redirect(f"{idea.merged_into.get_absolute_url()}?merged_from={idea.pk}")
+    if not rules.can_view_idea(request.user, idea):
+        raise Http404
+    return render_detail(request, idea)
+
+
+@login_required
+@require_POST
+def idea_support(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Members: support an idea, or take their support back.
+
+    htmx gets the button and count back; without JavaScript, the page it came from.
+    """
+    idea = viewable_idea(request, pk)
+    user = member(request)
+    adding = request.POST.get("support", "add") != "remove"
+    error = ""
+    try:
+        if adding:
+            idea = services.support_add(idea=idea, user=user)
+        else:
+            idea = services.support_remove(idea=idea, user=user)
+    except PermissionDenied as denied:
+        error = first_message(denied)
+    supported = adding and not error
+    if not adding and error:
+        supported = idea.pk in selectors.viewer_state(user=user, idea_ids=[idea.pk]).supported
+    if wants_partial(request):
+        return render(
+            request,
+            "ideas/idea_list.html#support",
+            {
+                "support": support_state(user, idea, supported=supported),
+                "support_error": error,
+                "support_next": next_url(request, idea.get_absolute_url()),
+            },
+        )
+    if error:
+        messages.error(request, error)
+    elif adding:
+        messages.success(request, _("You support “%(title)s”.") % {"title": idea.title})
+    else:
+        messages.success(request, _("You no longer support “%(title)s”.") % {"title": idea.title})
+    return redirect(next_url(request, idea.get_absolute_url()))
+
+
+@login_required
+@require_POST
+def idea_follow(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Members: follow an idea to get email about its news, or stop following it."""
+    user = member(request)
+    idea = selectors.idea_for_page(pk=pk)
+    if idea is None:
+        raise Http404
+    adding = request.POST.get("follow", "add") != "remove"
+    if adding:
+        if not rules.can_view_idea(user, idea):
+            raise Http404
+        services.follow(idea=idea, user=user)
+    else:
+        # Anyone may stop following, even an idea they can no longer see.
+        services.unfollow(idea=idea, user=user)
+    if wants_partial(request):
+        return render(
+            request,
+            "ideas/idea_detail.html#follow",
+            {"idea": idea, "following": adding, "may_follow": rules.can_follow_idea(user, idea)},
+        )
+    if adding:
+        messages.success(
+            request,
+            _("You follow “%(title)s”. We will email you when there is news.")
+            % {"title": idea.title},
+        )
+    else:
+        messages.success(request, _("You no longer follow “%(title)s”.") % {"title": idea.title})
+    return redirect(next_url(request, idea.get_absolute_url()))
