@@ -2,9 +2,9 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, ClassVar
 
 from django.db import models
-from django.utils import timezone
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from equityhub.core.models import TimeStampedModel

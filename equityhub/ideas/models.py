@@ -99,7 +99,7 @@ class IdeaQuerySet(models.QuerySet["Idea"]):
 IdeaManager = models.Manager.from_queryset(IdeaQuerySet)
 
 
-class Idea(TimeStampedModel):  # type: ignore[django-manager-missing]
+class Idea(TimeStampedModel):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="ideas")
     # Deleting an account keeps the idea for the campaign's record, without a name.
     author = models.ForeignKey(

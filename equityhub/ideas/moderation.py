@@ -14,7 +14,7 @@ EXCERPT_WORDS = 60
 
 class IdeaModeration:
     kind = _("Idea")
-    related = ("author",)
+    related: tuple[str, ...] = ("author",)
 
     def title(self, obj: Idea) -> str:
         return obj.title
@@ -49,7 +49,7 @@ class IdeaModeration:
 
 class CommentModeration:
     kind = _("Comment")
-    related = ("author", "idea")
+    related: tuple[str, ...] = ("author", "idea")
 
     def title(self, obj: Comment) -> str:
         return str(_("Comment on “%(title)s”") % {"title": obj.idea.title})

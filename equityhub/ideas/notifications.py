@@ -5,6 +5,7 @@ within the hour after an email waits for the next one, which gathers it all.
 """
 
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from django.core import signing
@@ -47,7 +48,7 @@ def queue(
     )
     for pk in wanted:
         if pk not in waiting:
-            transaction.on_commit(lambda pk=pk: _schedule(recipient_id=pk, idea_id=idea.pk))
+            transaction.on_commit(partial(_schedule, recipient_id=pk, idea_id=idea.pk))
 
 
 def _schedule(*, recipient_id: int, idea_id: int) -> None:

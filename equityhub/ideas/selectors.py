@@ -106,7 +106,7 @@ def idea_list(filters: IdeaFilters) -> IdeaQuerySet:
         ideas = ideas.filter(pk__in=ranked_ids(Idea, filters.query, limit=MAX_SEARCH_MATCHES))
     if filters.sort == Sort.RANDOM:
         shuffled = Mod((F("id") + filters.seed) * RANDOM_MULTIPLIER, RANDOM_MODULUS)
-        return _for_cards(ideas.annotate(shuffle=shuffled)).order_by("shuffle", "pk")
+        return _for_cards(ideas).order_by(shuffled.asc(), "pk")
     return _for_cards(ideas).order_by(*order)
 
 

@@ -170,7 +170,7 @@ def idea_update(
     idea.level = level
     idea.language = language
     idea.show_name = show_name
-    idea.version = F("version") + 1  # type: ignore[assignment]
+    idea.version = F("version") + 1
     idea.last_activity_at = _now()
     idea.full_clean(exclude=["themes", "body_html", "version", "last_activity_at"])
     words = matched_words(title, body)
@@ -199,7 +199,7 @@ def _set_status(idea: Idea, *, to_status: str, actor: Any, reason: str = "") -> 
     idea.status_reason = reason.strip() if to_status == Status.NOT_TAKEN_FORWARD else ""
     if to_status in MODERATION_STATUSES and from_status not in MODERATION_STATUSES:
         idea.status_before_moderation = from_status
-    idea.version = F("version") + 1  # type: ignore[assignment]
+    idea.version = F("version") + 1
     idea.last_activity_at = _now()
     idea.save(
         update_fields=[
@@ -258,7 +258,7 @@ def idea_set_official_response(*, idea: Idea, actor: Any, text: str) -> Idea:
     idea.official_response_html = markdown_to_html(text)
     idea.official_response_at = _now()
     idea.official_response_by = actor
-    idea.version = F("version") + 1  # type: ignore[assignment]
+    idea.version = F("version") + 1
     idea.last_activity_at = _now()
     idea.full_clean(exclude=["body_html", "version", "themes", "last_activity_at"])
     idea.save()
@@ -346,7 +346,7 @@ def idea_merge(*, source: Idea, target: Idea, actor: Any, reason: str = "") -> I
     source.merged_into = target
     source.save(update_fields=["support_count", "comment_count", "merged_into"])
     _set_status(source, to_status=Status.MERGED, actor=actor, reason=reason)
-    target.version = F("version") + 1  # type: ignore[assignment]
+    target.version = F("version") + 1
     target.last_activity_at = _now()
     target.save(update_fields=["support_count", "comment_count", "version", "last_activity_at"])
     target.refresh_from_db()

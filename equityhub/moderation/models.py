@@ -125,9 +125,7 @@ class Decision(models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
     )
-    content_type = models.ForeignKey(
-        ContentType, on_delete=models.SET_NULL, null=True, blank=True
-    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.SET_NULL, null=True, blank=True)
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     action = models.CharField(_("action"), max_length=20, choices=Action)
     reason = models.TextField(_("reason"), max_length=DETAILS_MAX_LENGTH, blank=True)

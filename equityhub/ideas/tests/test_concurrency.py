@@ -19,7 +19,7 @@ from equityhub.ideas.models import Idea, Support
 def test_concurrent_supports_and_withdrawals_leave_an_exact_count():
     if connection.vendor != "postgresql":
         pytest.skip("SQLite runs one writer at a time, so nothing here could race")
-    campaign = CampaignFactory(ideas_window=IdeasWindow.OPEN)
+    campaign = CampaignFactory.create(ideas_window=IdeasWindow.OPEN)
     author = UserFactory()
     idea = services.idea_create(
         author=author,
