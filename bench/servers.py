@@ -195,4 +195,4 @@ def nginx_version() -> str:
     result = subprocess.run(  # noqa: S603
         [nginx_binary(), "-v"], capture_output=True, text=True, check=False
     )
-    return (result.stderr or result.stdout).strip().removeprefix("nginx version: ")
+    return (result.stderr or result.stdout).strip().removeprefix("nginx version: nginx/")

@@ -3,7 +3,7 @@
 from typing import Any
 
 from .base import *  # noqa: F403
-from .base import STATIC_ROOT, env
+from .base import DATABASES, STATIC_ROOT, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -22,6 +22,11 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# base.py keeps PostgreSQL connections open between requests; keep a SQLite database's open too,
+# which saves opening the file and reading its schema on every request (docs/performance.md).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 
 # Mail goes out through an SMTP relay (Django 6.1's MAILERS; the EMAIL_* names are kept).
 _smtp_options: Any = {

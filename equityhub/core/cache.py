@@ -22,8 +22,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware import csrf
 from django.middleware.csp import get_nonce
-from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.crypto import salted_hmac
@@ -36,7 +36,9 @@ CACHEABLE_METHODS = frozenset({"GET", "HEAD"})
 # Response headers that are the request's own and must not be replayed to someone else.
 PRIVATE_HEADERS = frozenset({"set-cookie", "content-length"})
 # A masked CSRF token as templates print it: 64 letters and digits.
-_CSRF_TOKEN = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{%d}(?![A-Za-z0-9])" % CSRF_TOKEN_LENGTH)
+_CSRF_TOKEN = re.compile(
+    rb"(?<![A-Za-z0-9])[A-Za-z0-9]{%d}(?![A-Za-z0-9])" % csrf.CSRF_TOKEN_LENGTH
+)
 
 
 @lru_cache(maxsize=4)
@@ -93,7 +95,9 @@ def _body_for_storage(request: HttpRequest, body: bytes) -> bytes:
 
         def hide_token(match: re.Match[bytes]) -> bytes:
             token = match.group(0)
-            return csrf_placeholder if _unmask_cipher_token(token.decode()) == secret else token
+            # Django's own unmasking, so a token is recognised exactly as the middleware would.
+            unmasked = csrf._unmask_cipher_token(token.decode())  # type: ignore[attr-defined]
+            return csrf_placeholder if unmasked == secret else token
 
         body = _CSRF_TOKEN.sub(hide_token, body)
     return body
@@ -107,7 +111,7 @@ def _body_for_request(request: HttpRequest, body: bytes) -> bytes:
         body = body.replace(nonce_placeholder, b"" if nonce is None else str(nonce).encode())
     if csrf_placeholder in body:
         # A token of this visitor's own; the CSRF middleware sets their cookie to match.
-        body = body.replace(csrf_placeholder, get_token(request).encode())
+        body = body.replace(csrf_placeholder, csrf.get_token(request).encode())
     return body
 
 

@@ -1,5 +1,6 @@
 """Every page a visitor can reach from the home pages works, says its language, and passes axe."""
 
+import re
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from playwright.sync_api import Page
@@ -10,7 +11,11 @@ from tests.e2e.axe import assert_accessible
 SKIP_PREFIXES = ("/admin/", "/cy/admin/", "/api/", "/cy/api/", "/static/", "/media/")
 # Under the API, only its reference page is a page for people.
 API_PAGES = ("/api/v1/docs", "/cy/api/v1/docs")
-MAX_PAGES = 120
+# Not pages either, but they must answer: feeds and downloads.
+FILE_SUFFIXES = ("/feed/", ".csv")
+# Sign-in links carry the page to return to; the form is the same from every page.
+NEXT_DROPPED = ("/accounts/login/", "/accounts/signup/")
+MAX_PAGES = 200
 
 
 def _is_page(path: str) -> bool:
@@ -44,8 +49,11 @@ def test_every_page_reachable_from_home_works_in_its_language_without_axe_violat
             parts = urlsplit(url)
             if f"{parts.scheme}://{parts.netloc}" != live_server.url:
                 continue
-            target = parts.path + (f"?{parts.query}" if parts.query else "")
-            if parts.path.startswith(("/media/", "/cy/media/")):
+            query = "" if parts.path.endswith(NEXT_DROPPED) else parts.query
+            target = parts.path + (f"?{query}" if query else "")
+            if parts.path.startswith(("/media/", "/cy/media/")) or parts.path.endswith(
+                FILE_SUFFIXES
+            ):
                 files.add(target)
             elif _is_page(parts.path) and target not in seen:
                 seen.add(target)
@@ -57,3 +65,11 @@ def test_every_page_reachable_from_home_works_in_its_language_without_axe_violat
     assert visited >= 24
     # The API reference, linked from every footer, in both languages.
     assert set(API_PAGES) <= seen
+    # The ideas: the list, its second page and every demo idea, in both languages.
+    for prefix in ("", "/cy"):
+        assert {
+            f"{prefix}/ideas/",
+            f"{prefix}/ideas/?page=2",
+            f"{prefix}/ideas/feed/",
+        } <= seen | files
+        assert sum(re.fullmatch(rf"{prefix}/ideas/\d+/", path) is not None for path in seen) >= 24

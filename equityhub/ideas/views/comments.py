@@ -40,6 +40,8 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
         ).first()
         if parent is None:
             form.add_error(None, _("The comment you replied to is no longer there."))
+            # Its thread is gone from the page: the text comes back in the comment box.
+            reply_to = None
     comment = None
     if not form.errors:
         try:

@@ -1,5 +1,6 @@
 """The Atom feed of a campaign's new ideas, with the list's filters."""
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -20,6 +21,13 @@ from equityhub.ideas.views.cards import theme_names
 from equityhub.ideas.views.lists import campaign_or_404, feed_query
 
 FEED_ITEMS = 50
+# Characters XML 1.0 cannot hold. Member text may contain them (pasted or sent through the
+# API), and one of them would otherwise break the whole feed.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 @method_decorator(public_page_cache, name="__call__")
@@ -67,16 +75,16 @@ class IdeaFeed(Feed):
         return [(idea, obj["categories"][idea.pk]) for idea in obj["ideas"]]
 
     def item_title(self, item: tuple[Idea, list[str]]) -> str:
-        return item[0].title
+        return xml_text(item[0].title)
 
     def item_description(self, item: tuple[Idea, list[str]]) -> str:
-        return str(item[0].body_html)
+        return xml_text(str(item[0].body_html))
 
     def item_link(self, item: tuple[Idea, list[str]]) -> str:
         return item[0].get_absolute_url()
 
     def item_author_name(self, item: tuple[Idea, list[str]]) -> str:
-        return item[0].public_author_name()
+        return xml_text(item[0].public_author_name())
 
     def item_pubdate(self, item: tuple[Idea, list[str]]) -> Any:
         return item[0].created_at
@@ -85,4 +93,4 @@ class IdeaFeed(Feed):
         return item[0].updated_at
 
     def item_categories(self, item: tuple[Idea, list[str]]) -> list[str]:
-        return item[1]
+        return [xml_text(name) for name in item[1]]

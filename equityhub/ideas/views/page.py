@@ -130,6 +130,8 @@ def render_detail(
         "is_held": idea.status in HELD_STATUSES,
         "is_staff": is_staff,
         "timeline": _timeline(viewer, idea),
+        # Staff see who moved the idea along, except an author who chose not to be named.
+        "unnamed_author_id": None if rules.can_see_author(viewer, idea) else idea.author_id,
         "threads": _threads(viewer, idea),
         "support": support_state(viewer, idea, supported=idea.pk in state.supported),
         "following": idea.pk in state.followed,

@@ -265,7 +265,7 @@ class Command(BaseCommand):
         weights = [1 / (rank + 1) ** 0.7 for rank in range(len(ideas))]
         rng.shuffle(weights)
         seen: set[tuple[int, int]] = set()
-        supports = []
+        supports: list[Support] = []
         while len(supports) < count:
             for idea in rng.choices(ideas, weights, k=count - len(supports)):
                 user = rng.choice(members)
