@@ -60,6 +60,7 @@ class TestSettingsPage:
             "account_email",
             "account_change_password",
             "mfa_index",
+            "ideas:notifications",
             "accounts:data_export",
             "accounts:delete",
         ):

@@ -5,6 +5,14 @@ language. See docs/decisions/0003-search.md.
 """
 
 from equityhub.core.search.registry import SearchableText, register, reindex_all
-from equityhub.core.search.service import SearchResult, ranked_ids, search
+from equityhub.core.search.service import SearchResult, matching, ranked_ids, search
 
-__all__ = ["SearchResult", "SearchableText", "ranked_ids", "register", "reindex_all", "search"]
+__all__ = [
+    "SearchResult",
+    "SearchableText",
+    "matching",
+    "ranked_ids",
+    "register",
+    "reindex_all",
+    "search",
+]

@@ -1,10 +1,11 @@
 """The two full-text engines behind `search()`; both return (kind, title, url, snippet) rows."""
 
 import re
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 Row = tuple[str, str, str, str]
 MARK_START, MARK_END = "\x02", "\x03"
@@ -20,6 +21,8 @@ class SearchBackend(Protocol):
     def ranked_ids(
         self, words: list[str], *, content_type_id: int, any_word: bool, limit: int
     ) -> list[int]: ...
+
+    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Any]: ...
 
 
 class SqliteBackend:
@@ -61,6 +64,21 @@ class SqliteBackend:
             cursor.execute(sql, [match, content_type_id, limit * 2])
             ids = dict.fromkeys(object_id for (object_id,) in cursor.fetchall())
             return list(ids)[:limit]
+
+    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Any]:
+        """A subquery of the ids of public objects of one model matching every word, in no
+        order: nothing is ranked, and the caller's query runs it without a round trip."""
+        match = " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+        # CROSS JOIN keeps the FTS match as the outer loop: as a subquery, SQLite would
+        # otherwise walk every document of the model and run the match once for each.
+        sql = """
+            SELECT d.object_id
+            FROM core_searchdocument_fts
+            CROSS JOIN core_searchdocument AS d ON d.id = core_searchdocument_fts.rowid
+            WHERE core_searchdocument_fts MATCH %s AND d.content_type_id = %s AND d.is_public
+        """
+        # A constant statement; the words travel as parameters.
+        return [RawSQL(sql, (match, content_type_id))]  # noqa: S611
 
 
 SNIPPET_WORDS = 24
@@ -151,3 +169,28 @@ class PostgresBackend:
             for object_id, rank in rows:
                 ranks[object_id] = max(rank, ranks.get(object_id, 0.0))
         return sorted(ranks, key=lambda pk: (-ranks[pk], pk))[:limit]
+
+    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Any]:
+        """One subquery per language of the ids of public objects of one model matching every
+        word, in no order: nothing is ranked, so no row's text is parsed again for a rank."""
+        from equityhub.core.models import SearchDocument
+
+        parts = [part for word in words for part in _WORD_PARTS.findall(word)]
+        if not parts:
+            return []
+        terms = " & ".join(f"{part}:*" for part in parts)
+        subqueries = []
+        for language, config in POSTGRES_CONFIG.items():
+            query = SearchQuery(terms, config=config, search_type="raw")
+            vector = SearchVector("title", weight="A", config=config) + SearchVector(
+                "body", weight="B", config=config
+            )
+            subqueries.append(
+                SearchDocument.objects.filter(
+                    language=language, is_public=True, content_type_id=content_type_id
+                )
+                .annotate(document=vector)
+                .filter(document=query)
+                .values("object_id")
+            )
+        return subqueries

@@ -99,11 +99,15 @@ def idea_cards(
     url_pattern = reverse("ideas:detail", kwargs={"pk": _PK_MARK})
     dates: dict[Any, str] = {}
     is_member = rules.is_member(viewer)
+    idea_ids = [idea.pk for idea in ideas]
     supported = (
-        selectors.viewer_state(user=viewer, idea_ids=[idea.pk for idea in ideas]).supported
+        selectors.viewer_state(user=viewer, idea_ids=idea_ids).supported
         if is_member
         else frozenset()
     )
+    # `themes` is in the page's order of themes: each card lists its own in that order.
+    theme_ids = selectors.theme_ids_of(idea_ids)
+    no_themes: set[int] = set()
     cards = []
     for idea in ideas:
         idea.campaign = campaign
@@ -126,7 +130,9 @@ def idea_cards(
                 title=idea.title,
                 lang=idea.language,
                 level=levels.get(idea.level, idea.level),
-                themes=[themes[t.pk] for t in idea.themes.all() if t.pk in themes],
+                themes=[
+                    name for pk, name in themes.items() if pk in theme_ids.get(idea.pk, no_themes)
+                ],
                 status=statuses.get(idea.status, idea.status),
                 tag=STATUS_TAGS.get(idea.status, ""),
                 supports=ngettext("%(count)d supporter", "%(count)d supporters", idea.support_count)

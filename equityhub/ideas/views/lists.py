@@ -64,7 +64,7 @@ def idea_list(request: HtmxHttpRequest) -> HttpResponse:
     seed, new_seed = 0, False
     if form.sort_value == Sort.RANDOM:
         seed, new_seed = _seed(request)
-    ideas = selectors.idea_list(form.filters(campaign=campaign, seed=seed))
+    ideas = selectors.idea_list_cards(form.filters(campaign=campaign, seed=seed))
     page: Page[Idea] = Paginator(ideas, PER_PAGE).get_page(request.GET.get("page"))
     cards = idea_cards(
         list(page.object_list), campaign=campaign, themes=theme_names(themes), viewer=request.user

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -17,6 +18,7 @@ from equityhub.ideas.forms import CommentForm, MergeForm, ResponseForm, StatusFo
 from equityhub.ideas.models import (
     READABLE_STATUSES,
     Comment,
+    CommentState,
     Idea,
     Level,
     Status,
@@ -39,20 +41,32 @@ HELD_STATUSES = frozenset({Status.PENDING, Status.HIDDEN, Status.REJECTED})
 
 @dataclass(frozen=True, slots=True)
 class CommentView:
-    """A comment with what the viewer may do to it."""
+    """A comment as its page shows it, texts ready, with what the viewer may do to it.
+
+    The discussion is one flat list: a reply carries `first_reply`/`last_reply` to open and
+    close its thread's list of replies, and the last row of a thread (`ends_thread`) carries
+    the thread's reply form, so the template renders every comment in one loop.
+    """
 
     comment: Comment
     author: str
+    created: str
+    created_iso: str
     can_edit: bool
     can_remove: bool
     can_report: bool
     can_mark: bool
+    is_reply: bool = False
+    first_reply: bool = False
+    last_reply: bool = False
+    ends_thread: bool = False
+    # The comment a reply form under this row answers, and its author's name; 0 for none.
+    reply_to_pk: int = 0
+    reply_to_name: str = ""
 
-
-@dataclass(frozen=True, slots=True)
-class ThreadView:
-    comment: CommentView
-    replies: list[CommentView]
+    @property
+    def has_actions(self) -> bool:
+        return self.can_edit or self.can_remove or self.can_report or self.can_mark
 
 
 def _author_name(viewer: Any, obj: Idea | Comment) -> str:
@@ -61,26 +75,47 @@ def _author_name(viewer: Any, obj: Idea | Comment) -> str:
     return obj.public_author_name()
 
 
-def _comment_view(viewer: Any, idea: Idea, comment: Comment) -> CommentView:
-    comment.idea = idea  # The rules read the idea; it is already here.
-    return CommentView(
-        comment=comment,
-        author=_author_name(viewer, comment),
-        can_edit=rules.can_edit_comment(viewer, comment),
-        can_remove=rules.can_remove_comment(viewer, comment),
-        can_report=rules.can_report(viewer, comment),
-        can_mark=rules.can_mark_official_answer(viewer, comment),
-    )
+def _comment_views(viewer: Any, idea: Idea, *, can_comment: bool) -> list[CommentView]:
+    """The discussion in page order, threads flattened (see CommentView)."""
+    is_member = rules.is_member(viewer)
+    dates: dict[Any, str] = {}
 
-
-def _threads(viewer: Any, idea: Idea) -> list[ThreadView]:
-    return [
-        ThreadView(
-            comment=_comment_view(viewer, idea, thread.comment),
-            replies=[_comment_view(viewer, idea, reply) for reply in thread.replies],
+    def view(comment: Comment, **place: Any) -> CommentView:
+        comment.idea = idea  # The rules read the idea; it is already here.
+        created = timezone.localtime(comment.created_at)
+        minute = created.replace(second=0, microsecond=0)
+        if minute not in dates:
+            dates[minute] = formats.date_format(created, "j F Y, H:i")
+        return CommentView(
+            comment=comment,
+            author=_author_name(viewer, comment),
+            created=dates[minute],
+            created_iso=created.isoformat(),
+            # Visitors who are not signed in may do nothing to a comment.
+            can_edit=is_member and rules.can_edit_comment(viewer, comment),
+            can_remove=is_member and rules.can_remove_comment(viewer, comment),
+            can_report=is_member and rules.can_report(viewer, comment),
+            can_mark=is_member and rules.can_mark_official_answer(viewer, comment),
+            **place,
         )
-        for thread in selectors.idea_threads(idea=idea, viewer=viewer)
-    ]
+
+    rows: list[CommentView] = []
+    for thread in selectors.idea_threads(idea=idea, viewer=viewer):
+        top = thread.comment
+        answer: dict[str, Any] = {}
+        if can_comment and top.state == CommentState.PUBLISHED:
+            answer = {"reply_to_pk": top.pk, "reply_to_name": _author_name(viewer, top)}
+        if not thread.replies:
+            rows.append(view(top, ends_thread=True, **answer))
+            continue
+        rows.append(view(top))
+        last = len(thread.replies) - 1
+        for i, reply in enumerate(thread.replies):
+            ends = {"ends_thread": True, **answer} if i == last else {}
+            rows.append(
+                view(reply, is_reply=True, first_reply=i == 0, last_reply=i == last, **ends)
+            )
+    return rows
 
 
 def _timeline(viewer: Any, idea: Idea) -> list[StatusChange]:
@@ -132,7 +167,9 @@ def render_detail(
         "timeline": _timeline(viewer, idea),
         # Staff see who moved the idea along, except an author who chose not to be named.
         "unnamed_author_id": None if rules.can_see_author(viewer, idea) else idea.author_id,
-        "threads": _threads(viewer, idea),
+        "comments": _comment_views(
+            viewer, idea, can_comment=rules.can_comment_on_idea(viewer, idea)
+        ),
         "support": support_state(viewer, idea, supported=idea.pk in state.supported),
         "following": idea.pk in state.followed,
         "may_follow": rules.can_follow_idea(viewer, idea),
