@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,21 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class DocumentVector(models.Func):
+    """A document's weighted text search vector, in its own language's configuration.
+
+    PostgreSQL stores it in a generated column (migration 0003 writes the column's SQL), so
+    searching and ranking read it instead of parsing every candidate's text again. SQLite
+    searches through its FTS5 table and leaves the column NULL.
+    """
+
+    template = "NULL"
+    output_field = SearchVectorField(null=True)
+
+    def __init__(self) -> None:
+        super().__init__()
 
 
 class SearchDocument(models.Model):
@@ -28,6 +44,9 @@ class SearchDocument(models.Model):
     url = models.CharField(max_length=500)
     is_public = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
+    vector = models.GeneratedField(
+        expression=DocumentVector(), output_field=SearchVectorField(null=True), db_persist=True
+    )
 
     class Meta:
         constraints = [

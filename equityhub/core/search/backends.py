@@ -3,8 +3,9 @@
 import re
 from typing import Any, Protocol
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
+from django.db.models import F
 from django.db.models.expressions import RawSQL
 
 Row = tuple[str, str, str, str]
@@ -127,14 +128,10 @@ class PostgresBackend:
             return []
         terms = " & ".join(f"{part}:*" for part in parts)
         query = SearchQuery(terms, config=config, search_type="raw")
-        vector = SearchVector("title", weight="A", config=config) + SearchVector(
-            "body", weight="B", config=config
-        )
         documents = (
             SearchDocument.objects.filter(language=language, is_public=True)
-            .annotate(document=vector)
-            .filter(document=query)
-            .annotate(rank=SearchRank(vector, query))
+            .filter(vector=query)
+            .annotate(rank=SearchRank(F("vector"), query))
             .order_by("-rank", "title")[:limit]
         )
         return [(d.kind, d.title, d.url, _snippet(d.body, parts)) for d in documents]
@@ -153,16 +150,12 @@ class PostgresBackend:
         ranks: dict[int, float] = {}
         for language, config in POSTGRES_CONFIG.items():
             query = SearchQuery(terms, config=config, search_type="raw")
-            vector = SearchVector("title", weight="A", config=config) + SearchVector(
-                "body", weight="B", config=config
-            )
             rows = (
                 SearchDocument.objects.filter(
                     language=language, is_public=True, content_type_id=content_type_id
                 )
-                .annotate(document=vector)
-                .filter(document=query)
-                .annotate(rank=SearchRank(vector, query))
+                .filter(vector=query)
+                .annotate(rank=SearchRank(F("vector"), query))
                 .order_by("-rank", "object_id")
                 .values_list("object_id", "rank")[:limit]
             )
@@ -182,15 +175,11 @@ class PostgresBackend:
         subqueries = []
         for language, config in POSTGRES_CONFIG.items():
             query = SearchQuery(terms, config=config, search_type="raw")
-            vector = SearchVector("title", weight="A", config=config) + SearchVector(
-                "body", weight="B", config=config
-            )
             subqueries.append(
                 SearchDocument.objects.filter(
                     language=language, is_public=True, content_type_id=content_type_id
                 )
-                .annotate(document=vector)
-                .filter(document=query)
+                .filter(vector=query)
                 .values("object_id")
             )
         return subqueries
