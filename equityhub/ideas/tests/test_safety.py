@@ -50,7 +50,14 @@ from equityhub.ideas.tests.factories import (
     current_campaign,
 )
 from equityhub.moderation import services as moderation_services
-from equityhub.moderation.models import DETAILS_MAX_LENGTH, Case, Report, ReportReason
+from equityhub.moderation.models import (
+    DETAILS_MAX_LENGTH,
+    Action,
+    Case,
+    CaseReason,
+    Report,
+    ReportReason,
+)
 
 pytestmark = pytest.mark.django_db
 # What the test client returns: a response with the request, json() and the context added.
@@ -433,6 +440,38 @@ def test_followers_email_shows_member_text_as_text(cast, payload, mailoutbox):
         assert squashed(text) in reader.text
         # The plain-text part is text: it holds what was typed, as typed.
         assert squashed(text) in squashed(message.body)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_rejection_shows_title_and_reason_as_text_in_the_log_and_the_email(
+    cast, payload, mailoutbox, django_capture_on_commit_callbacks
+):
+    text = f"{MARK} {payload}"
+    idea = services.idea_create(
+        author=cast.author,
+        campaign=current_campaign(),
+        title=text.strip()[:140],
+        body=text,
+        level="individual",
+        language="en",
+    )
+    case = moderation_services.case_open(content=idea, reason=CaseReason.REPORTED)
+    mailoutbox.clear()
+
+    # The author's email goes out once the decision is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation_services.decide(
+            case=case, moderator=cast.moderator, action=Action.REJECT, reason=text
+        )
+
+    log = content_of(client_for(cast.moderator).get(reverse("moderation:log")), "decision log")
+    reader = assert_inert(log, "decision log")
+    assert squashed(text.strip()[:140]) in reader.text
+    [message] = mailoutbox
+    assert "\n" not in message.subject and "\r" not in message.subject
+    [(html, _mimetype)] = message.alternatives
+    assert squashed(text) in assert_inert(str(html), "rejection email").text
+    assert squashed(text) in squashed(message.body)
 
 
 FORMULAS = [
