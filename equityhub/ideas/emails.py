@@ -13,7 +13,6 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -23,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from equityhub.accounts.models import User
 from equityhub.campaigns.search import plain_text
+from equityhub.core.mail import absolute_url, subject_line
 from equityhub.ideas import notifications, rules
 from equityhub.ideas.models import (
     CommentState,
@@ -69,9 +69,7 @@ def send_news(*, recipient_id: int, idea_id: int) -> int:
         if not rows:
             return 0
         now = timezone.now()
-        last_sent = Notification.objects.filter(
-            recipient_id=recipient_id, idea_id=idea_id, sent_at__isnull=False
-        ).aggregate(last=Max("sent_at"))["last"]
+        last_sent = notifications.last_sent_at(recipient_id=recipient_id, idea_id=idea_id)
         if last_sent is not None and now - last_sent < notifications.NOTIFICATION_INTERVAL:
             _send_later(recipient_id=recipient_id, idea_id=idea_id)
             return 0
@@ -118,10 +116,6 @@ def _schedule_if_more(*, recipient_id: int, idea_id: int) -> None:
         notifications._schedule(recipient_id=recipient_id, idea_id=idea_id)
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _news_items(rows: list[Notification], *, idea: Idea) -> list[NewsItem]:
     """The news in the order it happened, in the active language; comments since removed or
     hidden are left out, and the official response appears once, as it reads now."""
@@ -151,7 +145,7 @@ def _news_items(rows: list[Notification], *, idea: Idea) -> list[NewsItem]:
                     kind=row.kind,
                     author_name=comment.public_author_name(),
                     excerpt=Truncator(plain_text(comment.body)).words(EXCERPT_WORDS),
-                    url=_absolute(comment.get_absolute_url()),
+                    url=absolute_url(comment.get_absolute_url()),
                 )
             )
     return items
@@ -169,8 +163,7 @@ def _subject(*, idea: Idea, items: list[NewsItem]) -> str:
         subject = _("Reply to your comment on “%(title)s”") % {"title": title}
     else:
         subject = _("New comment on “%(title)s”") % {"title": title}
-    # A header is one line, whatever the title holds.
-    return " ".join(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}".split())
+    return subject_line(subject)
 
 
 def _message(
@@ -179,7 +172,7 @@ def _message(
     """The email, built while the recipient's language is active: its links open the site in
     that language too."""
     token = notifications.make_unsubscribe_token(user_id=recipient.pk, idea_id=idea.pk)
-    unsubscribe_url = _absolute(reverse("ideas:unsubscribe", kwargs={"token": token}))
+    unsubscribe_url = absolute_url(reverse("ideas:unsubscribe", kwargs={"token": token}))
     context = {
         "recipient": recipient,
         "idea": idea,
@@ -187,8 +180,8 @@ def _message(
         "items": items,
         "kinds": NotificationKind,
         "language": language,
-        "idea_url": _absolute(reverse("ideas:detail", kwargs={"pk": idea.pk})),
-        "settings_url": _absolute(reverse("ideas:notifications")),
+        "idea_url": absolute_url(reverse("ideas:detail", kwargs={"pk": idea.pk})),
+        "settings_url": absolute_url(reverse("ideas:notifications")),
         "unsubscribe_url": unsubscribe_url,
     }
     message = EmailMultiAlternatives(

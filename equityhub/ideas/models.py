@@ -5,7 +5,7 @@ same transaction as the rows they count, so a page of ideas never counts rows pe
 Rendered HTML of member text is stored beside the Markdown it came from for the same reason.
 """
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -67,6 +67,14 @@ MODERATION_STATUSES = frozenset({Status.HIDDEN, Status.REJECTED})
 class Language(models.TextChoices):
     ENGLISH = "en", "English"
     WELSH = "cy", "Cymraeg"
+
+
+def public_name(author: Any, *, show_name: bool) -> str:
+    """The name the public sees: the author's, or "A member" when they chose to hide it (or
+    deleted their account)."""
+    if not show_name or author is None:
+        return str(_("A member"))
+    return author.display_name or str(_("A member"))
 
 
 class Theme(TimeStampedModel):
@@ -209,10 +217,7 @@ class Idea(TimeStampedModel):
         return self.status in PUBLIC_STATUSES
 
     def public_author_name(self) -> str:
-        """The name the public sees: the author's, or "A member" when they chose to hide it."""
-        if not self.show_name or self.author is None:
-            return str(_("A member"))
-        return self.author.display_name or str(_("A member"))
+        return public_name(self.author, show_name=self.show_name)
 
 
 class Support(models.Model):
@@ -296,9 +301,7 @@ class Comment(TimeStampedModel):
         return self.state == CommentState.PUBLISHED
 
     def public_author_name(self) -> str:
-        if not self.show_name or self.author is None:
-            return str(_("A member"))
-        return self.author.display_name or str(_("A member"))
+        return public_name(self.author, show_name=self.show_name)
 
 
 class StatusChange(models.Model):

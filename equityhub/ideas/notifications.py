@@ -4,7 +4,7 @@ A member gets at most one email per idea per hour (NOTIFICATION_INTERVAL): news 
 within the hour after an email waits for the next one, which gathers it all.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -51,12 +51,17 @@ def queue(
             transaction.on_commit(partial(_schedule, recipient_id=pk, idea_id=idea.pk))
 
 
+def last_sent_at(*, recipient_id: int, idea_id: int) -> datetime | None:
+    """When the member was last emailed about the idea, or None if never."""
+    return Notification.objects.filter(
+        recipient_id=recipient_id, idea_id=idea_id, sent_at__isnull=False
+    ).aggregate(last=Max("sent_at"))["last"]
+
+
 def _schedule(*, recipient_id: int, idea_id: int) -> None:
     from equityhub.ideas.tasks import send_idea_news
 
-    last_sent = Notification.objects.filter(
-        recipient_id=recipient_id, idea_id=idea_id, sent_at__isnull=False
-    ).aggregate(last=Max("sent_at"))["last"]
+    last_sent = last_sent_at(recipient_id=recipient_id, idea_id=idea_id)
     task: Any = send_idea_news
     if last_sent is not None and task.get_backend().supports_defer:
         task = task.using(run_after=last_sent + NOTIFICATION_INTERVAL)

@@ -62,11 +62,7 @@ def can_view_idea(user: Any, idea: Idea) -> bool:
 
 def can_see_author(user: Any, idea: Idea | Comment) -> bool:
     """Whether `user` sees the real author of content whose author hid their name."""
-    return obj_shows_name(idea) or is_moderator(user) or is_admin(user) or is_author(user, idea)
-
-
-def obj_shows_name(obj: Idea | Comment) -> bool:
-    return bool(obj.show_name)
+    return idea.show_name or is_moderator(user) or is_admin(user) or is_author(user, idea)
 
 
 def can_edit_idea(user: Any, idea: Idea) -> bool:

@@ -7,7 +7,6 @@ with the request in the schema's context, so every response hides them the same 
 from datetime import datetime
 from typing import Any, Literal
 
-from django.utils.translation import gettext as _
 from ninja import Field, Schema
 
 from equityhub.api.errors import ErrorOut
@@ -24,6 +23,7 @@ from equityhub.ideas.models import (
     Level,
     Status,
     Theme,
+    public_name,
 )
 from equityhub.moderation.models import DETAILS_MAX_LENGTH, ReportReason
 
@@ -48,9 +48,7 @@ def _request_user(context: Any) -> Any:
 
 def _author_name(obj: Idea | Comment, context: Any) -> str:
     """The public name, or the real one for those allowed to see past "A member"."""
-    if obj.author is not None and rules.can_see_author(_request_user(context), obj):
-        return obj.author.display_name or _("A member")
-    return obj.public_author_name()
+    return public_name(obj.author, show_name=rules.can_see_author(_request_user(context), obj))
 
 
 # Reading -------------------------------------------------------------------------------------

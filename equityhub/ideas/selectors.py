@@ -24,8 +24,6 @@ from equityhub.ideas.models import (
     Theme,
 )
 
-# How many matches a search may bring to a list: more than any campaign has ideas.
-MAX_SEARCH_MATCHES = 10_000
 SIMILAR_LIMIT = 5
 
 
@@ -67,6 +65,11 @@ def theme_list() -> QuerySet[Theme]:
     return Theme.objects.order_by("position", "slug")
 
 
+def _with_themes(ideas: IdeaQuerySet) -> IdeaQuerySet:
+    """Each idea's themes in the order of the theme list (one more query)."""
+    return ideas.prefetch_related(Prefetch("themes", queryset=theme_list()))
+
+
 def campaign_for_ideas(slug: str | None = None) -> Campaign | None:
     """The campaign a list or form is about: the one named, else the current edition."""
     campaigns = Campaign.objects.published()
@@ -77,9 +80,7 @@ def campaign_for_ideas(slug: str | None = None) -> Campaign | None:
 
 def _for_cards(ideas: IdeaQuerySet) -> IdeaQuerySet:
     """What an idea card shows: its author (for the name) and its themes, in 2 queries."""
-    return ideas.select_related("author").prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.order_by("position", "slug"))
-    )
+    return _with_themes(ideas.select_related("author"))
 
 
 # The columns an idea card shows (views/cards.py), with its author's name: the list reads no
@@ -160,12 +161,10 @@ def ideas_by_rank(ideas: IdeaQuerySet, ranked: list[int]) -> list[Idea]:
 
 def idea_for_page(*, pk: int) -> Idea | None:
     """One idea with what its page shows besides comments (one query); None if there is none."""
-    return (
-        Idea.objects.select_related("campaign", "author", "merged_into", "official_response_by")
-        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("position", "slug")))
-        .filter(pk=pk)
-        .first()
-    )
+    ideas = Idea.objects.select_related(
+        "campaign", "author", "merged_into", "official_response_by"
+    ).filter(pk=pk)
+    return _with_themes(ideas).first()
 
 
 def idea_timeline(*, idea: Idea) -> list[StatusChange]:
@@ -229,10 +228,6 @@ def similar_ideas(*, campaign: Campaign, text: str, exclude: int | None = None) 
         ranked = [pk for pk in ranked if pk != exclude]
     ideas = Idea.objects.public().filter(campaign=campaign, pk__in=ranked).select_related("author")
     return ideas_by_rank(ideas, ranked)[:SIMILAR_LIMIT]
-
-
-def ideas_of_member(*, user: Any) -> QuerySet[Idea]:
-    return Idea.objects.filter(author=user).order_by("-created_at")
 
 
 def notification_preference(*, user: Any) -> NotificationPreference:

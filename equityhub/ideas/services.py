@@ -65,15 +65,11 @@ def _check_open(campaign: Campaign) -> None:
         raise IdeasClosed(_("This campaign is not taking ideas at the moment."))
 
 
-def _now() -> Any:
-    return timezone.now()
-
-
 def _touch(idea: Idea, *, activity: bool = True) -> None:
     """Mark the idea changed: a new version for cached fragments, and recent activity."""
     changes: dict[str, Any] = {"version": F("version") + 1}
     if activity:
-        changes["last_activity_at"] = _now()
+        changes["last_activity_at"] = timezone.now()
     Idea.objects.filter(pk=idea.pk).update(**changes)
 
 
@@ -84,7 +80,9 @@ def _record_status(idea: Idea, *, from_status: str, actor: Any, reason: str = ""
 
 
 def ideas_posted_in_last_hour(*, author: Any) -> int:
-    return Idea.objects.filter(author=author, created_at__gte=_now() - timedelta(hours=1)).count()
+    return Idea.objects.filter(
+        author=author, created_at__gte=timezone.now() - timedelta(hours=1)
+    ).count()
 
 
 def _check_rate_limit(author: Any) -> None:
@@ -122,7 +120,7 @@ def idea_create(
     _check_rate_limit(author)
     words = matched_words(title, body)
     held = campaign.ideas_premoderated or bool(words)
-    now = _now()
+    now = timezone.now()
     idea = Idea(
         campaign=campaign,
         author=author,
@@ -171,7 +169,7 @@ def idea_update(
     idea.language = language
     idea.show_name = show_name
     idea.version = F("version") + 1
-    idea.last_activity_at = _now()
+    idea.last_activity_at = timezone.now()
     idea.full_clean(exclude=["themes", "body_html", "version", "last_activity_at"])
     words = matched_words(title, body)
     if words and idea.status == Status.PUBLISHED:
@@ -200,7 +198,7 @@ def _set_status(idea: Idea, *, to_status: str, actor: Any, reason: str = "") -> 
     if to_status in MODERATION_STATUSES and from_status not in MODERATION_STATUSES:
         idea.status_before_moderation = from_status
     idea.version = F("version") + 1
-    idea.last_activity_at = _now()
+    idea.last_activity_at = timezone.now()
     idea.save(
         update_fields=[
             "status",
@@ -256,10 +254,10 @@ def idea_set_official_response(*, idea: Idea, actor: Any, text: str) -> Idea:
         raise ValidationError({"text": _("Write the response before publishing it.")})
     idea.official_response = text
     idea.official_response_html = markdown_to_html(text)
-    idea.official_response_at = _now()
+    idea.official_response_at = timezone.now()
     idea.official_response_by = actor
     idea.version = F("version") + 1
-    idea.last_activity_at = _now()
+    idea.last_activity_at = timezone.now()
     idea.full_clean(exclude=["body_html", "version", "themes", "last_activity_at"])
     idea.save()
     idea.refresh_from_db()
@@ -347,7 +345,7 @@ def idea_merge(*, source: Idea, target: Idea, actor: Any, reason: str = "") -> I
     source.save(update_fields=["support_count", "comment_count", "merged_into"])
     _set_status(source, to_status=Status.MERGED, actor=actor, reason=reason)
     target.version = F("version") + 1
-    target.last_activity_at = _now()
+    target.last_activity_at = timezone.now()
     target.save(update_fields=["support_count", "comment_count", "version", "last_activity_at"])
     target.refresh_from_db()
     decision_record(action=Action.MERGE, moderator=actor, content=source, reason=reason)
@@ -371,7 +369,7 @@ def support_add(*, idea: Idea, user: Any) -> Idea:
             Idea.objects.filter(pk=idea.pk).update(
                 support_count=F("support_count") + 1,
                 version=F("version") + 1,
-                last_activity_at=_now(),
+                last_activity_at=timezone.now(),
             )
     except IntegrityError:
         pass  # Already supported: a second click changes nothing.
@@ -446,7 +444,9 @@ def comment_create(
         case_open(content=comment, reason=CaseReason.WORD_RULE, matched_words=words)
         return comment
     Idea.objects.filter(pk=idea.pk).update(
-        comment_count=F("comment_count") + 1, version=F("version") + 1, last_activity_at=_now()
+        comment_count=F("comment_count") + 1,
+        version=F("version") + 1,
+        last_activity_at=timezone.now(),
     )
     _notify_about_comment(comment, actor=author)
     return comment
@@ -480,7 +480,7 @@ def comment_edit(*, comment: Comment, actor: Any, body: str) -> Comment:
     )
     comment.body = body.strip()
     comment.body_html = markdown_to_html(body)
-    comment.edited_at = _now()
+    comment.edited_at = timezone.now()
     comment.full_clean(exclude=["body_html"])
     words = matched_words(body)
     if words:

@@ -5,6 +5,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from equityhub.core.mail import absolute_url, subject_line
 from equityhub.core.views import contact_email
 from equityhub.moderation.models import Decision
 from equityhub.moderation.registry import adapter_for, content_queryset
@@ -35,12 +36,12 @@ def send_rejection(*, decision_id: int) -> bool:
             "title": decision.title,
             "reason": decision.reason,
             # Reversed here, under the author's language, so the link opens the page in it.
-            "url": settings.SITE_URL.rstrip("/") + adapter.url(content),
+            "url": absolute_url(adapter.url(content)),
             "contact_email": contact_email(),
         }
         subject = render_to_string("moderation/email/rejected_subject.txt", context)
         message = EmailMultiAlternatives(
-            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
+            subject=subject_line(subject),
             body=render_to_string("moderation/email/rejected.txt", context),
             to=[author.email],
         )

@@ -30,20 +30,18 @@ def is_suspended(*, user: Any) -> bool:
         return False
     cached = getattr(user, "_equityhub_suspended", None)
     if cached is None:
-        cached = Suspension.objects.filter(
-            user=user, starts_at__lte=timezone.now(), ends_at__gt=timezone.now()
-        ).exists()
+        cached = _suspensions_in_force(user).exists()
         user._equityhub_suspended = cached
     return bool(cached)
 
 
-def active_suspension(*, user: Any) -> Suspension | None:
+def _suspensions_in_force(user: Any) -> QuerySet[Suspension]:
     now = timezone.now()
-    return (
-        Suspension.objects.filter(user=user, starts_at__lte=now, ends_at__gt=now)
-        .order_by("-ends_at")
-        .first()
-    )
+    return Suspension.objects.filter(user=user, starts_at__lte=now, ends_at__gt=now)
+
+
+def active_suspension(*, user: Any) -> Suspension | None:
+    return _suspensions_in_force(user).order_by("-ends_at").first()
 
 
 def _active_phrases() -> tuple[str, ...]:

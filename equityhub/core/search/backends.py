@@ -1,12 +1,15 @@
 """The two full-text engines behind `search()`; both return (kind, title, url, snippet) rows."""
 
 import re
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.db.models.expressions import RawSQL
+
+if TYPE_CHECKING:
+    from equityhub.core.models import SearchDocument
 
 Row = tuple[str, str, str, str]
 MARK_START, MARK_END = "\x02", "\x03"
@@ -26,12 +29,17 @@ class SearchBackend(Protocol):
     def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Any]: ...
 
 
+def _fts5_match(words: list[str], *, any_word: bool = False) -> str:
+    """An FTS5 query of quoted prefix terms, so user input can never be FTS5 syntax."""
+    joiner = " OR " if any_word else " "
+    return joiner.join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
 class SqliteBackend:
     """FTS5 over core_searchdocument (table and triggers made by core's migration 0002)."""
 
     def search(self, words: list[str], *, language: str, limit: int) -> list[Row]:
-        # Each word becomes a quoted prefix term, so user input can never be FTS5 syntax.
-        match = " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+        match = _fts5_match(words)
         sql = """
             SELECT d.kind, d.title, d.url,
                    snippet(core_searchdocument_fts, 1, %s, %s, '…', 24)
@@ -49,8 +57,7 @@ class SqliteBackend:
         self, words: list[str], *, content_type_id: int, any_word: bool, limit: int
     ) -> list[int]:
         """Public objects of one model matching the words in any language, best first."""
-        joiner = " OR " if any_word else " "
-        match = joiner.join('"' + word.replace('"', '""') + '"*' for word in words)
+        match = _fts5_match(words, any_word=any_word)
         # Each object has a document per language: keep its best-ranked one. bm25() cannot sit
         # inside an aggregate, so the duplicates are dropped here rather than by GROUP BY.
         sql = """
@@ -69,7 +76,7 @@ class SqliteBackend:
     def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Any]:
         """A subquery of the ids of public objects of one model matching every word, in no
         order: nothing is ranked, and the caller's query runs it without a round trip."""
-        match = " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+        match = _fts5_match(words)
         # CROSS JOIN keeps the FTS match as the outer loop: as a subquery, SQLite would
         # otherwise walk every document of the model and run the match once for each.
         sql = """
@@ -114,20 +121,39 @@ def _snippet(body: str, parts: list[str]) -> str:
     return before + _WORD_PARTS.sub(mark, window) + after
 
 
+def _word_parts(words: list[str]) -> list[str]:
+    # Prefix matching on every part of every word, as FTS5's tokenizer does:
+    # "co-production" looks for "co" and "production".
+    return [part for word in words for part in _WORD_PARTS.findall(word)]
+
+
+def _tsquery(parts: list[str], *, config: str, any_word: bool = False) -> SearchQuery:
+    joiner = " | " if any_word else " & "
+    terms = joiner.join(f"{part}:*" for part in parts)
+    return SearchQuery(terms, config=config, search_type="raw")
+
+
+def _model_documents(
+    language: str, query: SearchQuery, *, content_type_id: int
+) -> QuerySet["SearchDocument"]:
+    """Public documents of one model in one language that match `query`."""
+    from equityhub.core.models import SearchDocument
+
+    return SearchDocument.objects.filter(
+        language=language, is_public=True, content_type_id=content_type_id, vector=query
+    )
+
+
 class PostgresBackend:
     """PostgreSQL full-text search with weighted title and body."""
 
     def search(self, words: list[str], *, language: str, limit: int) -> list[Row]:
         from equityhub.core.models import SearchDocument
 
-        config = POSTGRES_CONFIG.get(language, "simple")
-        # Prefix matching on every part of every word, as FTS5's tokenizer does:
-        # "co-production" looks for "co" and "production".
-        parts = [part for word in words for part in _WORD_PARTS.findall(word)]
+        parts = _word_parts(words)
         if not parts:
             return []
-        terms = " & ".join(f"{part}:*" for part in parts)
-        query = SearchQuery(terms, config=config, search_type="raw")
+        query = _tsquery(parts, config=POSTGRES_CONFIG.get(language, "simple"))
         documents = (
             SearchDocument.objects.filter(language=language, is_public=True)
             .filter(vector=query)
@@ -140,21 +166,14 @@ class PostgresBackend:
         self, words: list[str], *, content_type_id: int, any_word: bool, limit: int
     ) -> list[int]:
         """Public objects of one model matching the words in any language, best first."""
-        from equityhub.core.models import SearchDocument
-
-        parts = [part for word in words for part in _WORD_PARTS.findall(word)]
+        parts = _word_parts(words)
         if not parts:
             return []
-        joiner = " | " if any_word else " & "
-        terms = joiner.join(f"{part}:*" for part in parts)
         ranks: dict[int, float] = {}
         for language, config in POSTGRES_CONFIG.items():
-            query = SearchQuery(terms, config=config, search_type="raw")
+            query = _tsquery(parts, config=config, any_word=any_word)
             rows = (
-                SearchDocument.objects.filter(
-                    language=language, is_public=True, content_type_id=content_type_id
-                )
-                .filter(vector=query)
+                _model_documents(language, query, content_type_id=content_type_id)
                 .annotate(rank=SearchRank(F("vector"), query))
                 .order_by("-rank", "object_id")
                 .values_list("object_id", "rank")[:limit]
@@ -166,20 +185,12 @@ class PostgresBackend:
     def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Any]:
         """One subquery per language of the ids of public objects of one model matching every
         word, in no order: nothing is ranked, so no row's text is parsed again for a rank."""
-        from equityhub.core.models import SearchDocument
-
-        parts = [part for word in words for part in _WORD_PARTS.findall(word)]
+        parts = _word_parts(words)
         if not parts:
             return []
-        terms = " & ".join(f"{part}:*" for part in parts)
-        subqueries = []
-        for language, config in POSTGRES_CONFIG.items():
-            query = SearchQuery(terms, config=config, search_type="raw")
-            subqueries.append(
-                SearchDocument.objects.filter(
-                    language=language, is_public=True, content_type_id=content_type_id
-                )
-                .filter(vector=query)
-                .values("object_id")
-            )
-        return subqueries
+        return [
+            _model_documents(
+                language, _tsquery(parts, config=config), content_type_id=content_type_id
+            ).values("object_id")
+            for language, config in POSTGRES_CONFIG.items()
+        ]
