@@ -109,6 +109,16 @@ def prepare_database(engine: str, env: dict[str, str]) -> dict[str, Any]:
     return seeded
 
 
+def measure_analysis(engine: str, env: dict[str, str]) -> dict[str, Any]:
+    """Time theme suggestions and clustering of the seeded ideas, before any server runs."""
+    print("  timing theme suggestions and clustering", flush=True)
+    summary_path = VAR / f"analysis-{engine}.json"
+    manage(env, "analysis_timing", f"--summary={summary_path}")
+    figures: dict[str, Any] = json.loads(summary_path.read_text())
+    print(f"  analysis: {json.dumps(figures)}", flush=True)
+    return figures
+
+
 def engine_version(env: dict[str, str]) -> str:
     code = (
         "from django.db import connection\n"
@@ -152,6 +162,9 @@ def measure_engine(
 ) -> dict[str, Any]:
     print(f"\n== {ENGINE_NAMES[engine]}", flush=True)
     seeded = prepare_database(engine, site_env(database_url, mode="nocache", secret_key=secret_key))
+    analysed = measure_analysis(
+        engine, site_env(database_url, mode="nocache", secret_key=secret_key)
+    )
     pages = {
         "/ideas/": LIST,
         "/ideas/?sort=supported&level=government": "/ideas/?sort=supported&level=government",
@@ -161,6 +174,7 @@ def measure_engine(
     result: dict[str, Any] = {
         "name": ENGINE_NAMES[engine],
         "seeded": seeded,
+        "analysis": analysed,
         "version": engine_version(site_env(database_url, mode="nocache", secret_key=secret_key)),
         "floor_by_mode": {},
         "pages": [
@@ -262,6 +276,8 @@ def main() -> None:
     for engine in results["engines"].values():
         print(f"\n{engine['name']}\n")
         print(report.markdown_table(report.engine_rows(engine, results["nginx"])))
+    print("\nTheme suggestions and clusters\n")
+    print(report.analysis_table(results))
     if not args.no_docs:
         report.write_docs(DOCS, results, PREFACE)
         print(f"\nWrote {DOCS.relative_to(ROOT)}; every run is in var/bench/results.json")

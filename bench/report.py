@@ -116,16 +116,59 @@ def engine_rows(engine: dict[str, Any], nginx: dict[str, Any] | None) -> list[li
     return rows
 
 
-def markdown_table(rows: list[list[str]]) -> str:
-    full = [row + [""] * (len(HEADER) - len(row)) for row in rows]
-    widths = [max(len(row[i]) for row in [HEADER, *full]) for i in range(len(HEADER))]
+def markdown_table(rows: list[list[str]], header: list[str] = HEADER) -> str:
+    full = [row + [""] * (len(header) - len(row)) for row in rows]
+    widths = [max(len(row[i]) for row in [header, *full]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:
         padded = (cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
         return "| " + " | ".join(padded) + " |"
 
     separator = "|" + "|".join("-" * (width + 2) for width in widths) + "|"
-    return "\n".join([line(HEADER), separator, *(line(row) for row in full)])
+    return "\n".join([line(header), separator, *(line(row) for row in full)])
+
+
+# Theme suggestions and clustering (`manage.py analysis_timing`, issue "From ideas to
+# action"): each must finish within the target on the seeded campaign.
+ANALYSIS_HEADER = [
+    "database",
+    "ideas",
+    "learnt from",
+    "training s",
+    "suggestions",
+    "clustering s",
+    "clusters",
+    "target",
+    "result",
+]
+
+
+def analysis_table(results: dict[str, Any]) -> str:
+    rows = []
+    for engine in results["engines"].values():
+        found = engine.get("analysis")
+        if not found:
+            continue
+        target = found["target_seconds"]
+        slow = [
+            name
+            for name, key in (("training", "train_seconds"), ("clustering", "cluster_seconds"))
+            if found[key] >= target
+        ]
+        rows.append(
+            [
+                engine["name"],
+                f"{found['ideas']:,}",
+                f"{found['trained_on']:,}",
+                f"{found['train_seconds']:.1f}",
+                f"{found['suggestions']:,}",
+                f"{found['cluster_seconds']:.1f}",
+                f"{found['clusters']:,}",
+                f"< {target} s each",
+                "pass" if not slow else "FAIL (" + ", ".join(slow) + ")",
+            ]
+        )
+    return markdown_table(rows, ANALYSIS_HEADER)
 
 
 def section(results: dict[str, Any]) -> str:
@@ -159,6 +202,18 @@ def section(results: dict[str, Any]) -> str:
     for engine in results["engines"].values():
         lines += ["", f"### {engine['name']}", ""]
         lines.append(markdown_table(engine_rows(engine, results.get("nginx"))))
+    if any("analysis" in engine for engine in results["engines"].values()):
+        lines += [
+            "",
+            "### Theme suggestions and clusters",
+            "",
+            "Training the theme model on the seeded campaign's themed ideas and suggesting "
+            "themes for the others (every tenth idea has none), then clustering all its ideas, "
+            "each as its background job does it (`manage.py analysis_timing`), before any "
+            "server runs.",
+            "",
+            analysis_table(results),
+        ]
     lines += ["", END]
     return "\n".join(lines)
 

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("equityhub.campaigns.urls")),
     path("", include("equityhub.core.urls")),
     path("", include("equityhub.ideas.urls")),
+    path("", include("equityhub.actions.urls")),
     path("moderation/", include("equityhub.moderation.urls")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("equityhub.accounts.urls")),

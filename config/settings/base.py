@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "equityhub.campaigns",
     "equityhub.moderation",
     "equityhub.ideas",
+    "equityhub.actions",
     "equityhub.api",
 ]
 

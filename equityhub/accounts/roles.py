@@ -14,6 +14,8 @@ EDITORIAL_MODELS = (
     "campaigns.publication",
     "ideas.theme",
     "moderation.wordrule",
+    "actions.team",
+    "actions.levelroute",
 )
 
 # Apps whose models hold people, their sign-in and their roles: never editorial.

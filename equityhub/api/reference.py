@@ -29,6 +29,7 @@ TAG_TITLES: dict[str, Promise] = {
     "campaigns": _("Campaigns, FAQs and publications"),
     "account": _("Your account"),
     "ideas": _("Ideas, their supports, comments and reports"),
+    "actions": _("The action plan: actions, the ideas behind them and their progress"),
 }
 
 STATUS_LABELS: dict[str, Promise] = {

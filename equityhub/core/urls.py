@@ -7,4 +7,6 @@ app_name = "core"
 urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
+    path("jobs/<uuid:pk>/", views.job_status, name="job"),
+    path("jobs/<uuid:pk>/download/", views.job_download, name="job_download"),
 ]

@@ -1,9 +1,14 @@
-"""Site-wide pages: health check, accessibility statement, privacy notice, error pages."""
+"""Site-wide pages: health check, accessibility statement, privacy notice, background jobs'
+progress and downloads, error pages."""
+
+import uuid
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import connection
 from django.http import (
+    FileResponse,
+    Http404,
     HttpRequest,
     HttpResponse,
     HttpResponsePermanentRedirect,
@@ -14,6 +19,9 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from equityhub.core.jobs import job_for_viewer
+from equityhub.core.models import JobState
 
 
 def contact_email() -> str:
@@ -50,6 +58,34 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 def privacy(request: HttpRequest) -> HttpResponse:
     """Anyone: the privacy notice."""
     return render(request, "core/privacy.html", {"contact_email": contact_email()})
+
+
+@require_GET
+def job_status(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    """Anyone for a public job, else only the person who started it: its progress, polled by
+    htmx while it runs, then its download or the way back."""
+    job = job_for_viewer(pk, request.user)
+    if job is None:
+        raise Http404
+    polled = request.headers.get("HX-Request") == "true"
+    template = "core/job.html#status" if polled else "core/job.html"
+    response = render(request, template, {"job": job})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+def job_download(request: HttpRequest, pk: uuid.UUID) -> FileResponse:
+    """Anyone for a public job, else only the person who started it: the file it made."""
+    job = job_for_viewer(pk, request.user)
+    if job is None or job.state != JobState.DONE or not job.result:
+        raise Http404
+    return FileResponse(
+        job.result.open("rb"),
+        as_attachment=True,
+        filename=job.result_name,
+        content_type=job.result_type or "application/octet-stream",
+    )
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -394,3 +394,175 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} for {self.recipient_id} on {self.idea_id}"
+
+
+# Theme suggestions and clusters of similar ideas, for editors (analysis.py works them out,
+# analysis_services.py keeps them here).
+
+
+class AnalysisKind(models.TextChoices):
+    THEMES = "themes", _("Theme suggestions")
+    CLUSTERS = "clusters", _("Clusters of similar ideas")
+
+
+class AnalysisOutcome(models.TextChoices):
+    COMPLETE = "complete", _("Complete")
+    TOO_FEW_IDEAS = "too_few_ideas", _("Too few ideas")
+    NO_LEARNABLE_THEME = "no_learnable_theme", _("No theme with enough ideas")
+    TOO_FEW_WORDS = "too_few_words", _("Too few words in common")
+
+
+class AnalysisRun(models.Model):
+    """One run of an analysis of a campaign's ideas, started by an editor as a background job:
+    when it ran, and what came of it. The outcome is blank until the run finishes."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("analysis"), max_length=10, choices=AnalysisKind)
+    # The job that shows the run's progress; old jobs may be pruned, the run stays.
+    job = models.OneToOneField(
+        "core.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=AnalysisOutcome, blank=True)
+    # Ideas the run learnt from (themes) or grouped (clusters), and suggestions or clusters made.
+    ideas = models.PositiveIntegerField(_("ideas analysed"), default=0)
+    results = models.PositiveIntegerField(_("results"), default=0)
+    # Themes with too few ideas to learn from (their primary keys).
+    skipped_themes = models.JSONField(_("themes left out"), default=list, blank=True)
+    seconds = models.FloatField(_("seconds taken"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("analysis run")
+        verbose_name_plural = _("analysis runs")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["campaign", "kind", "-created_at"], name="analysis_run_latest"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=AnalysisKind.values), name="analysis_run_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="", finished_at__isnull=True)
+                | Q(outcome__in=AnalysisOutcome.values, finished_at__isnull=False),
+                name="analysis_run_outcome_when_finished",
+            ),
+            models.CheckConstraint(
+                condition=Q(seconds__isnull=True) | Q(seconds__gte=0),
+                name="analysis_run_seconds_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} of campaign {self.campaign_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class SuggestionState(models.TextChoices):
+    SUGGESTED = "suggested", _("Suggested")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class ThemeSuggestion(models.Model):
+    """A theme the model thinks fits an idea that had none, waiting for an editor's decision.
+
+    A decided suggestion is kept, so that training again never offers a theme an editor has
+    already turned down for that idea.
+    """
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="theme_suggestions")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="suggestions")
+    score = models.FloatField(_("confidence"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=SuggestionState, default=SuggestionState.SUGGESTED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("theme suggestion")
+        verbose_name_plural = _("theme suggestions")
+        ordering = ["idea", "-score", "theme"]
+        indexes = [models.Index(fields=["state", "idea"], name="theme_suggestion_state")]
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "theme"], name="theme_suggestion_one_per_pair"),
+            models.CheckConstraint(
+                condition=Q(state__in=SuggestionState.values), name="theme_suggestion_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0, score__lte=1), name="theme_suggestion_score_0_to_1"
+            ),
+            models.CheckConstraint(
+                condition=Q(state=SuggestionState.SUGGESTED, decided_at__isnull=True)
+                | Q(
+                    state__in=[SuggestionState.ACCEPTED, SuggestionState.REJECTED],
+                    decided_at__isnull=False,
+                ),
+                name="theme_suggestion_decided_when_not_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme_id} for idea {self.idea_id} ({self.state})"
+
+
+class IdeaCluster(models.Model):
+    """A group of a campaign's ideas that read alike, found by one clustering run."""
+
+    run = models.ForeignKey(AnalysisRun, on_delete=models.CASCADE, related_name="clusters")
+    position = models.PositiveSmallIntegerField(_("position"))
+    top_terms = models.JSONField(_("top terms"), default=list)
+    size = models.PositiveIntegerField(_("ideas"))
+    # The commonest themes among its ideas as [theme id, ideas] pairs, most first, and how
+    # many of its ideas have no theme: a cluster of unthemed ideas may be a missing theme.
+    themes = models.JSONField(_("themes"), default=list, blank=True)
+    unthemed = models.PositiveIntegerField(_("ideas without a theme"), default=0)
+    ideas = models.ManyToManyField(Idea, through="ClusterMembership", related_name="clusters")
+
+    class Meta:
+        verbose_name = _("cluster of ideas")
+        verbose_name_plural = _("clusters of ideas")
+        ordering = ["run", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "position"], name="idea_cluster_position"),
+            models.CheckConstraint(condition=Q(size__gte=1), name="idea_cluster_not_empty"),
+            models.CheckConstraint(
+                condition=Q(unthemed__lte=F("size")), name="idea_cluster_unthemed_within_size"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Cluster {self.position} of run {self.run_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("ideas:cluster", kwargs={"pk": self.pk})
+
+
+class ClusterMembership(models.Model):
+    """An idea in a cluster, with its distance from the cluster's centre (0: most typical)."""
+
+    cluster = models.ForeignKey(IdeaCluster, on_delete=models.CASCADE, related_name="memberships")
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="cluster_memberships")
+    distance = models.FloatField(_("distance"))
+
+    class Meta:
+        ordering = ["cluster", "distance", "idea"]
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "idea"], name="cluster_membership_once"),
+            models.CheckConstraint(
+                condition=Q(distance__gte=0, distance__lte=2), name="cluster_membership_distance"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["cluster", "distance", "idea"], name="cluster_membership_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"Idea {self.idea_id} in cluster {self.cluster_id}"

@@ -1,15 +1,16 @@
 """Reads for the Ideas Platform. Each returns what one page or endpoint needs in a fixed number
 of queries, however many ideas, supports and comments there are."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet, Sum
 from django.db.models.functions import Mod
 
 from equityhub.campaigns.models import Campaign
 from equityhub.core.search import matching, ranked_ids
-from equityhub.ideas import rules
+from equityhub.ideas import gaps, rules
 from equityhub.ideas.models import (
     PUBLIC_STATUSES,
     READABLE_STATUSES,
@@ -18,6 +19,7 @@ from equityhub.ideas.models import (
     Follow,
     Idea,
     IdeaQuerySet,
+    Level,
     NotificationPreference,
     StatusChange,
     Support,
@@ -243,3 +245,76 @@ def followed_ideas(*, user: Any) -> QuerySet[Idea]:
         .select_related("campaign")
         .order_by("-follows__created_at", "-pk")
     )
+
+
+# The gap map (gaps.py) ---------------------------------------------------------------------
+
+
+def gap_tally(*, campaign: Campaign) -> gaps.Tally:
+    """A campaign's public ideas counted by theme and level, and by level (two queries)."""
+    pairs = (
+        Idea.themes.through.objects.filter(
+            idea__campaign=campaign, idea__status__in=PUBLIC_STATUSES
+        )
+        .values_list("theme__slug", "idea__level")
+        .annotate(
+            idea_total=Count("idea_id"),
+            support_total=Sum("idea__support_count"),
+            comment_total=Sum("idea__comment_count"),
+        )
+        .order_by()
+    )
+    has_theme = Exists(Idea.themes.through.objects.filter(idea_id=OuterRef("pk")))
+    levels = (
+        Idea.objects.public()
+        .filter(campaign=campaign)
+        .annotate(has_theme=has_theme)
+        .values_list("level", "has_theme")
+        .annotate(
+            idea_total=Count("pk"),
+            support_total=Sum("support_count"),
+            comment_total=Sum("comment_count"),
+        )
+        .order_by()
+    )
+    by_level: dict[str, gaps.Counts] = {}
+    unthemed: dict[str, gaps.Counts] = {}
+    for level, themed, *counts in levels:
+        found = gaps.Counts(*counts)
+        by_level[level] = by_level.get(level, gaps.ZERO) + found
+        if not themed:
+            unthemed[level] = found
+    return gaps.Tally(
+        cells={(slug, level): gaps.Counts(*counts) for slug, level, *counts in pairs},
+        unthemed=unthemed,
+        levels=by_level,
+    )
+
+
+def gap_map(
+    *, campaign: Campaign, themes: Sequence[Theme], previous: Campaign | None = None
+) -> gaps.GapMap:
+    """The campaign's gap map over `themes` and the four levels; with `previous`, that
+    edition's counts beside it (two queries per edition)."""
+    return gaps.gap_map(
+        gap_tally(campaign=campaign),
+        themes=[theme.slug for theme in themes],
+        levels=Level.values,
+        previous=gap_tally(campaign=previous) if previous is not None else None,
+    )
+
+
+def previous_edition(*, campaign: Campaign) -> Campaign | None:
+    """The published edition of the latest year before the campaign's (one query)."""
+    return (
+        Campaign.objects.published()
+        .filter(year__lt=campaign.year)
+        .order_by("-year", "-starts_on", "-pk")
+        .first()
+    )
+
+
+def campaigns_with_ideas() -> list[Campaign]:
+    """Published editions that have public ideas, newest first (one query)."""
+    public = Idea.objects.public().filter(campaign=OuterRef("pk"))
+    return list(Campaign.objects.published().filter(Exists(public)).order_by("-year", "-pk"))

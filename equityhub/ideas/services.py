@@ -244,6 +244,40 @@ def idea_change_status(*, idea: Idea, actor: Any, to_status: str, reason: str = 
     return idea
 
 
+# The action plan (equityhub/actions) moves the ideas behind its published actions.
+ACTION_PLAN_ENTRY_STATUSES = frozenset(
+    {Status.PUBLISHED, Status.UNDER_CONSIDERATION, Status.ACCEPTED, Status.NOT_TAKEN_FORWARD}
+)
+
+
+@transaction.atomic
+def idea_enter_action_plan(*, idea: Idea, actor: Any) -> Idea:
+    """Move an idea into the action plan because a published action now builds on it.
+
+    Ideas already in the plan (or implemented) stay where they are; hidden, withdrawn or merged
+    ideas are never moved. Followers hear of the change.
+    """
+    idea = Idea.objects.select_for_update().get(pk=idea.pk)
+    _check(rules.can_set_status(actor, idea), _("Only editors can change an idea's status."))
+    if idea.status not in ACTION_PLAN_ENTRY_STATUSES:
+        return idea
+    idea = _set_status(idea, to_status=Status.IN_ACTION_PLAN, actor=actor)
+    _notify_followers(idea, kind=NotificationKind.STATUS, actor=actor)
+    return idea
+
+
+@transaction.atomic
+def idea_mark_implemented(*, idea: Idea, actor: Any) -> Idea:
+    """Mark an idea in the plan as implemented because the action behind it is done."""
+    idea = Idea.objects.select_for_update().get(pk=idea.pk)
+    _check(rules.can_set_status(actor, idea), _("Only editors can change an idea's status."))
+    if idea.status != Status.IN_ACTION_PLAN:
+        return idea
+    idea = _set_status(idea, to_status=Status.IMPLEMENTED, actor=actor)
+    _notify_followers(idea, kind=NotificationKind.STATUS, actor=actor)
+    return idea
+
+
 @transaction.atomic
 def idea_set_official_response(*, idea: Idea, actor: Any, text: str) -> Idea:
     """Publish (or replace) the editors' official response, and tell the followers."""

@@ -348,8 +348,9 @@ class TestDeleteAccount:
             services.api_token_create(user=member, name=f"Script {number}")
 
         # Session and member; one bulk delete or update per table that refers to members (the
-        # ideas and moderation tables among them), however many rows; a new session.
-        with django_assert_max_num_queries(34):
+        # ideas, moderation, action plan and job tables among them), however many rows; a new
+        # session.
+        with django_assert_max_num_queries(46):
             response = member_client.post(f"{prefix}{DELETE}", {"password": PASSWORD})
 
         assert response.status_code == 302

@@ -1,4 +1,5 @@
-"""Demo ideas: the ten themes, a few members, and their ideas for #OTsForEquity (2021).
+"""Demo ideas: the ten themes, a few members, and their ideas for #OTsForEquity (2021), with
+a smaller set from the 2020 edition for the gap map to compare with.
 
 `load_demo_ideas()` is idempotent. Themes are matched by slug and written only when a name or
 position differs; members by email address; ideas by campaign and title. An idea that is
@@ -8,8 +9,12 @@ and a missing one is posted again with its supports, discussion and history.
 Everything goes through the services, as if the members had clicked, so the counts, the
 timeline and the search index are right; the moments are then moved back to November 2021,
 when the campaign week ran. The news this makes is history: nobody is emailed about it.
+The 2020 edition no longer takes ideas, so it is opened while its ideas are posted and closed
+again straight after.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,8 +26,9 @@ from django.utils import translation
 from equityhub.accounts.demo import DEMO_ACCOUNTS, create_demo_accounts
 from equityhub.accounts.models import User
 from equityhub.accounts.roles import MEMBER
-from equityhub.campaigns.models import Campaign
+from equityhub.campaigns.models import Campaign, IdeasWindow
 from equityhub.ideas import services
+from equityhub.ideas.demo import ideas_2020
 from equityhub.ideas.demo.content import DEMO_MEMBERS, THEMES, DemoIdea, DemoMember, DemoTheme
 from equityhub.ideas.demo.ideas_2021 import CAMPAIGN_SLUG, IDEAS
 from equityhub.ideas.models import (
@@ -35,7 +41,14 @@ from equityhub.ideas.models import (
     Theme,
 )
 
-__all__ = ["DEMO_MEMBERS", "IDEAS", "THEMES", "load_demo_ideas"]
+__all__ = ["DEMO_MEMBERS", "EDITIONS", "IDEAS", "IDEAS_2020", "THEMES", "load_demo_ideas"]
+
+IDEAS_2020 = ideas_2020.IDEAS
+# Each edition with demo ideas: its campaign's slug and its ideas, loaded in this order.
+EDITIONS: tuple[tuple[str, tuple[DemoIdea, ...]], ...] = (
+    (CAMPAIGN_SLUG, IDEAS),
+    (ideas_2020.CAMPAIGN_SLUG, IDEAS_2020),
+)
 
 # Supports arrive through the week after an idea is posted, a few hours apart.
 SUPPORT_SPACING = timedelta(hours=5)
@@ -43,31 +56,58 @@ SUPPORT_SPACING = timedelta(hours=5)
 
 def load_demo_ideas() -> int:
     """Create what is missing of the demo themes, members and ideas; return how many demo
-    ideas there are. The 2021 campaign and the demo accounts must be loaded first (load_demo
-    does both); its ideas window must be open, as the campaign demo sets it."""
+    ideas there are. The 2020 and 2021 campaigns and the demo accounts must be loaded first
+    (load_demo does both)."""
     with translation.override("en"), transaction.atomic():
-        campaign = Campaign.objects.filter(slug=CAMPAIGN_SLUG).first()
-        if campaign is None:
-            raise ImproperlyConfigured(
-                f"Load the demo campaigns before the ideas ({CAMPAIGN_SLUG})."
-            )
+        campaigns = {slug: _campaign(slug) for slug, _ in EDITIONS}
         themes = {
             demo.slug: _load_theme(demo, position=position)
             for position, demo in enumerate(THEMES, start=1)
         }
         people = _people()
-        existing = set(
-            Idea.objects.filter(
-                campaign=campaign, title__in=[demo.title for demo in IDEAS]
-            ).values_list("title", flat=True)
-        )
-        posted = [
-            _post(demo, campaign=campaign, themes=themes, people=people)
-            for demo in IDEAS
-            if demo.title not in existing
-        ]
+        count = 0
+        posted: list[int] = []
+        for slug, ideas in EDITIONS:
+            campaign = campaigns[slug]
+            existing = set(
+                Idea.objects.filter(
+                    campaign=campaign, title__in=[demo.title for demo in ideas]
+                ).values_list("title", flat=True)
+            )
+            missing = [demo for demo in ideas if demo.title not in existing]
+            if missing:
+                with _taking_ideas(campaign):
+                    posted += [
+                        _post(demo, campaign=campaign, themes=themes, people=people)
+                        for demo in missing
+                    ]
+            count += len(ideas)
         Notification.objects.filter(idea_id__in=posted).delete()
-    return len(existing) + len(posted)
+    return count
+
+
+def _campaign(slug: str) -> Campaign:
+    campaign = Campaign.objects.filter(slug=slug).first()
+    if campaign is None:
+        raise ImproperlyConfigured(f"Load the demo campaigns before the ideas ({slug}).")
+    return campaign
+
+
+@contextmanager
+def _taking_ideas(campaign: Campaign) -> Iterator[None]:
+    """The campaign open for ideas while the block runs, then as it was (a past edition
+    is closed: its ideas are posted now as if it were still running)."""
+    if campaign.ideas_are_open():
+        yield
+        return
+    window = campaign.ideas_window
+    Campaign.objects.filter(pk=campaign.pk).update(ideas_window=IdeasWindow.OPEN)
+    campaign.ideas_window = IdeasWindow.OPEN
+    try:
+        yield
+    finally:
+        Campaign.objects.filter(pk=campaign.pk).update(ideas_window=window)
+        campaign.ideas_window = window
 
 
 def _load_theme(demo: DemoTheme, *, position: int) -> Theme:
@@ -114,7 +154,8 @@ def _member(demo: DemoMember) -> User:
 def _post(
     demo: DemoIdea, *, campaign: Campaign, themes: dict[str, Theme], people: dict[str, User]
 ) -> int:
-    """Post one idea with everything that happened to it, then date it all to 2021."""
+    """Post one idea with everything that happened to it, then date it all to its campaign
+    week."""
     editor = people["editor"]
     idea = services.idea_create(
         author=people[demo.author],

@@ -1,7 +1,8 @@
 """The shapes of the demo ideas, and the themes and members they need.
 
-The ideas themselves are in ideas_2021.py. Members are named by a short key; the four demo
-accounts (equityhub/accounts/demo.py) are "member", "moderator", "editor" and "admin".
+The ideas themselves are in ideas_2021.py and ideas_2020.py. Members are named by a short key;
+the four demo accounts (equityhub/accounts/demo.py) are "member", "moderator", "editor" and
+"admin".
 """
 
 from dataclasses import dataclass, field

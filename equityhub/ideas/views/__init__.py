@@ -1,5 +1,11 @@
 """The Ideas Platform's pages. Each view's docstring says who may use it."""
 
+from equityhub.ideas.views.analysis import (
+    cluster_detail,
+    clusters,
+    theme_suggestion_decide,
+    theme_suggestions,
+)
 from equityhub.ideas.views.comments import (
     comment_create,
     comment_edit,
@@ -8,6 +14,8 @@ from equityhub.ideas.views.comments import (
 )
 from equityhub.ideas.views.export import idea_export
 from equityhub.ideas.views.feed import IdeaFeed
+from equityhub.ideas.views.gaps import gap_map
+from equityhub.ideas.views.gaps_csv import gap_map_csv
 from equityhub.ideas.views.lists import idea_list
 from equityhub.ideas.views.page import idea_detail, idea_follow, idea_support
 from equityhub.ideas.views.staff import idea_merge, idea_response, idea_status
@@ -16,10 +24,14 @@ from equityhub.ideas.views.subscriptions import notification_settings, unsubscri
 
 __all__ = [
     "IdeaFeed",
+    "cluster_detail",
+    "clusters",
     "comment_create",
     "comment_edit",
     "comment_official",
     "comment_remove",
+    "gap_map",
+    "gap_map_csv",
     "idea_create",
     "idea_detail",
     "idea_edit",
@@ -33,5 +45,7 @@ __all__ = [
     "idea_withdraw",
     "notification_settings",
     "similar_ideas",
+    "theme_suggestion_decide",
+    "theme_suggestions",
     "unsubscribe",
 ]

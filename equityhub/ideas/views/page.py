@@ -12,6 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from equityhub.actions.selectors import actions_for_idea
 from equityhub.core.cache import public_page_cache
 from equityhub.ideas import rules, selectors, services
 from equityhub.ideas.forms import CommentForm, MergeForm, ResponseForm, StatusForm
@@ -180,6 +181,8 @@ def render_detail(
         "can_report": rules.can_report(viewer, idea),
         "ideas_open": idea.campaign.ideas_are_open(),
         "merged_from": _merged_from(request, idea),
+        # What became of it: the published actions it fed (equityhub/actions).
+        "action_links": actions_for_idea(idea),
         "comment_form": forms.get("comment_form") or CommentForm(),
         "reply_form": forms.get("reply_form"),
         "reply_to": forms.get("reply_to"),

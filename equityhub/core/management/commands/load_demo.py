@@ -1,5 +1,5 @@
-"""`manage.py load_demo`: the 2019–2024 campaigns, one account per role, and the 2021 campaign's
-themes and ideas. Safe to run twice."""
+"""`manage.py load_demo`: the 2019–2024 campaigns, one account per role, the 2021 campaign's
+themes, ideas and action plan. Safe to run twice."""
 
 from typing import Any
 
@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from equityhub.accounts.demo import create_demo_accounts
+from equityhub.actions.demo import load_demo_actions
 from equityhub.campaigns.demo import load_demo_campaigns
 from equityhub.ideas.demo import load_demo_ideas
 
@@ -19,9 +20,10 @@ class Command(BaseCommand):
             campaigns = load_demo_campaigns()
             accounts = create_demo_accounts()
             ideas = load_demo_ideas()
+            actions = load_demo_actions()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {campaigns} campaigns, {len(accounts)} demo accounts, "
-                f"{ideas} ideas."
+                f"{ideas} ideas, {actions} actions."
             )
         )

@@ -62,6 +62,8 @@ STATUS_PATHS = {
         Status.IMPLEMENTED,
     ],
 }
+# One idea in this many has no theme (the theme suggestions' benchmark needs some).
+UNTHEMED_EVERY = 10
 RESPONSE = "Thank you. We will take this to the action plan working group in the spring."
 REASON = "This is outside what the professional body can influence this year."
 
@@ -153,6 +155,7 @@ class Command(BaseCommand):
             "campaign": campaign.slug,
             "members": len(members),
             "ideas": len(ideas),
+            "unthemed_ideas": len(ideas) // UNTHEMED_EVERY,
             "supports": len(supports),
             "comments": len(comments),
             "search_documents": len(documents),
@@ -218,10 +221,13 @@ class Command(BaseCommand):
             ideas.append(idea)
         Idea.objects.bulk_create(ideas, batch_size=BATCH)
         through = Idea.themes.through
+        # Every tenth idea is left without a theme, for the theme suggestions to work on; its
+        # text still follows its first theme, as a member who skipped the field would write.
         Idea.themes.through.objects.bulk_create(
             [
                 through(idea_id=idea.pk, theme_id=theme.pk)
-                for idea in ideas
+                for n, idea in enumerate(ideas)
+                if n % UNTHEMED_EVERY != UNTHEMED_EVERY - 1
                 for theme in idea.bench_themes  # type: ignore[attr-defined]
             ],
             batch_size=BATCH,
