@@ -188,7 +188,8 @@ def train_themes(
     classifiers = {}
     for done, theme in enumerate(learnable, start=1):
         target = np.fromiter((theme in found for found in labels), dtype=bool, count=examples)
-        # The dual problem is the quicker one to solve when there are more features than ideas.
+        # Light regularisation (C=10) keeps the probabilities clear with few examples; the
+        # dual problem is the quicker one when there are more features than ideas.
         classifier = LogisticRegression(C=10.0, solver="liblinear", dual=True, random_state=SEED)
         classifiers[theme] = classifier.fit(matrix, target)
         progress(30 + 70 * done // len(learnable))

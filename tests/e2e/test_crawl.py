@@ -15,7 +15,9 @@ API_PAGES = ("/api/v1/docs", "/cy/api/v1/docs")
 FILE_SUFFIXES = ("/feed/", ".csv")
 # Sign-in links carry the page to return to; the form is the same from every page.
 NEXT_DROPPED = ("/accounts/login/", "/accounts/signup/")
-MAX_PAGES = 200
+# The ideas, the gap map and the action plan, each in both languages: a bound that still
+# catches an address that multiplies itself.
+MAX_PAGES = 300
 
 
 def _is_page(path: str) -> bool:

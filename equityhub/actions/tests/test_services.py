@@ -127,7 +127,9 @@ def test_members_cannot_change_the_plan(member):
     with pytest.raises(PermissionDenied):
         services.action_publish(action=action, actor=member)
     with pytest.raises(PermissionDenied):
-        services.action_link_idea(action=action, idea=IdeaFactory.create(), note="Mine", actor=member)
+        services.action_link_idea(
+            action=action, idea=IdeaFactory.create(), note="Mine", actor=member
+        )
 
 
 def test_progress_updates_set_the_progress_and_form_a_timeline(editor):

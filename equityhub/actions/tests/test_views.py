@@ -21,7 +21,9 @@ def client_for(user) -> Client:
 
 def test_the_plan_groups_published_actions_by_level_with_the_ideas_behind_them(client):
     idea = IdeaFactory.create(title="Fund OTs in GP networks", status=Status.IN_ACTION_PLAN)
-    ActionFactory.create(title_en="Lobby for primary care posts", level=Level.GOVERNMENT, ideas=[idea])
+    ActionFactory.create(
+        title_en="Lobby for primary care posts", level=Level.GOVERNMENT, ideas=[idea]
+    )
     ActionFactory.create(title_en="A secret draft", status=ActionStatus.DRAFT)
 
     page = client.get(reverse("actions:plan")).content.decode()

@@ -148,10 +148,11 @@ def test_an_idea_page_runs_a_fixed_number_of_queries(
         )
     Idea.objects.filter(pk=idea.pk).update(comment_count=comments)
 
-    with django_assert_max_num_queries(4):
+    # The idea, its themes, its timeline, its discussion, and the actions it fed.
+    with django_assert_max_num_queries(5):
         assert client.get(idea.get_absolute_url()).status_code == 200
     client.force_login(moderator)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         assert client.get(idea.get_absolute_url()).status_code == 200
 
 

@@ -89,6 +89,13 @@ def _page_url(kind: str, request: HttpRequest) -> str:
     return f"{url}?{urlencode({'campaign': slug})}" if slug else url
 
 
+def _counted(singular: str, plural: str, count: int) -> str:
+    """A sentence with a number in it, the number written with a thousands separator."""
+    return ngettext(singular, plural, count) % {
+        "count": formats.number_format(count, force_grouping=True)
+    }
+
+
 def _when(moment: Any) -> str:
     return formats.date_format(timezone.localtime(moment), "j F Y, H:i")
 
@@ -115,20 +122,18 @@ def _started_line(run: AnalysisRun) -> str:
 
 def _theme_result(run: AnalysisRun, names: dict[int, ThemeName]) -> tuple[list[str], str]:
     lines = [
-        ngettext(
-            "Learnt from %(count)d idea with a theme.",
-            "Learnt from %(count)d ideas with a theme.",
+        _counted(
+            "Learnt from %(count)s idea with a theme.",
+            "Learnt from %(count)s ideas with a theme.",
             run.ideas,
         )
-        % {"count": run.ideas}
     ]
     notice = ""
     if run.outcome == AnalysisOutcome.COMPLETE:
         lines.append(
-            ngettext(
-                "Made %(count)d new suggestion.", "Made %(count)d new suggestions.", run.results
+            _counted(
+                "Made %(count)s new suggestion.", "Made %(count)s new suggestions.", run.results
             )
-            % {"count": run.results}
         )
         skipped = [names[pk].text for pk in run.skipped_themes if pk in names]
         if skipped:
@@ -154,16 +159,10 @@ def _theme_result(run: AnalysisRun, names: dict[int, ThemeName]) -> tuple[list[s
 
 
 def _cluster_result(run: AnalysisRun) -> tuple[list[str], str]:
-    lines = [
-        ngettext("Compared %(count)d idea.", "Compared %(count)d ideas.", run.ideas)
-        % {"count": run.ideas}
-    ]
+    lines = [_counted("Compared %(count)s idea.", "Compared %(count)s ideas.", run.ideas)]
     notice = ""
     if run.outcome == AnalysisOutcome.COMPLETE:
-        lines.append(
-            ngettext("Found %(count)d cluster.", "Found %(count)d clusters.", run.results)
-            % {"count": run.results}
-        )
+        lines.append(_counted("Found %(count)s cluster.", "Found %(count)s clusters.", run.results))
     elif run.outcome == AnalysisOutcome.TOO_FEW_IDEAS:
         notice = _("There are too few ideas to group: at least %(minimum)d are needed.") % {
             "minimum": analysis.MIN_CLUSTER_IDEAS
@@ -259,7 +258,8 @@ def suggestion_rows(ideas: list[Idea], names: dict[int, ThemeName]) -> list[Sugg
             SuggestionItem(
                 pk=found.pk,
                 theme=names[found.theme_id],
-                percent=round(found.score * 100),
+                # Rounded down: a model is never quite "100%" sure.
+                percent=int(found.score * 100),
                 state=found.state,
                 state_label=states[found.state],
                 tag=STATE_TAGS[SuggestionState(found.state)],
@@ -376,7 +376,7 @@ class ClusterView:
     size_text: str
     terms: str
     themes: str
-    unthemed: int
+    unthemed: str
     ideas: list[IdeaLink]
 
     @property
@@ -392,7 +392,8 @@ def cluster_view(
     cluster: IdeaCluster, names: dict[int, ThemeName], memberships: list[ClusterMembership]
 ) -> ClusterView:
     themes = ", ".join(
-        _("%(theme)s (%(count)s)") % {"theme": names[pk].text, "count": count}
+        _("%(theme)s (%(count)s)")
+        % {"theme": names[pk].text, "count": formats.number_format(count, force_grouping=True)}
         for pk, count in cluster.themes
         if pk in names
     )
@@ -401,11 +402,10 @@ def cluster_view(
         position=cluster.position,
         url=cluster.get_absolute_url(),
         size=cluster.size,
-        size_text=ngettext("%(count)d idea", "%(count)d ideas", cluster.size)
-        % {"count": cluster.size},
+        size_text=_counted("%(count)s idea", "%(count)s ideas", cluster.size),
         terms=", ".join(cluster.top_terms),
         themes=themes or _("None"),
-        unthemed=cluster.unthemed,
+        unthemed=formats.number_format(cluster.unthemed, force_grouping=True),
         ideas=_links(memberships),
     )
 
