@@ -17,12 +17,18 @@ from django.utils.translation import gettext_lazy as _
 
 from equityhub.campaigns.models import Campaign
 from equityhub.core.models import TimeStampedModel
-from equityhub.ideas.models import CommentState, Idea, Level, Theme, public_name
+from equityhub.ideas.models import (
+    COMMENT_MAX_LENGTH,
+    CommentState,
+    Idea,
+    Level,
+    Theme,
+    ThreadedComment,
+)
 
 TITLE_MAX_LENGTH = 200
 TEXT_MAX_LENGTH = 5000
 NOTE_MAX_LENGTH = 1000
-COMMENT_MAX_LENGTH = 2000
 
 
 class Team(TimeStampedModel):  # type: ignore[django-manager-missing]
@@ -248,7 +254,7 @@ class ProgressUpdate(models.Model):
         return f"{self.action_id} on {self.happened_on}"
 
 
-class ActionComment(TimeStampedModel):
+class ActionComment(ThreadedComment):
     """A member's comment on a draft opened for comments; one level of replies, as on ideas."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="comments")
@@ -262,15 +268,10 @@ class ActionComment(TimeStampedModel):
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
-    body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
-    body_html = models.TextField(editable=False)
-    show_name = models.BooleanField(_("show my name"), default=True)
-    state = models.CharField(max_length=10, choices=CommentState, default=CommentState.PUBLISHED)
 
-    class Meta:
+    class Meta(ThreadedComment.Meta):
         verbose_name = _("comment on an action")
         verbose_name_plural = _("comments on actions")
-        ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["action", "created_at"], name="action_comment_order")]
         constraints = [
             models.CheckConstraint(
@@ -290,10 +291,3 @@ class ActionComment(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return f"{reverse('actions:detail', kwargs={'pk': self.action_id})}#comment-{self.pk}"
-
-    @property
-    def is_visible(self) -> bool:
-        return self.state == CommentState.PUBLISHED
-
-    def public_author_name(self) -> str:
-        return public_name(self.author, show_name=self.show_name)

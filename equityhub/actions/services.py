@@ -51,6 +51,10 @@ def _check_editor(actor: Any) -> None:
         raise PermissionDenied(_("Only editors can change the action plan."))
 
 
+def _ideas_behind(action: Action) -> Iterable[Idea]:
+    return Idea.objects.filter(action_links__action=action).order_by("pk")
+
+
 def _bump(action: Action) -> None:
     Action.objects.filter(pk=action.pk).update(version=F("version") + 1, updated_at=timezone.now())
 
@@ -204,7 +208,7 @@ def action_publish(*, action: Action, actor: Any, status: str = ActionStatus.PLA
         update_fields=["status", "open_for_comments", "published_at", "version", "updated_at"]
     )
     action.refresh_from_db()
-    for idea in Idea.objects.filter(action_links__action=action).order_by("pk"):
+    for idea in _ideas_behind(action):
         idea_services.idea_enter_action_plan(idea=idea, actor=actor)
     return action
 
@@ -253,7 +257,7 @@ def action_set_status(
     action.save(update_fields=["status", "dropped_reason", "progress", "version", "updated_at"])
     action.refresh_from_db()
     if status == ActionStatus.DONE and mark_ideas_implemented:
-        for idea in Idea.objects.filter(action_links__action=action).order_by("pk"):
+        for idea in _ideas_behind(action):
             idea_services.idea_mark_implemented(idea=idea, actor=actor)
     return action
 

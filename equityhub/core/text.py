@@ -51,3 +51,8 @@ def markdown_to_html(text: str, *, allow_headings: bool = False) -> SafeString:
         link_rel="nofollow noopener noreferrer",
     )
     return mark_safe(clean)  # noqa: S308 - nh3 has just sanitised it against the allow-list.
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A CSV cell's text, written so that a spreadsheet never takes it for a formula."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -246,7 +246,32 @@ class CommentState(models.TextChoices):
     REMOVED = "removed", _("Removed by its author")
 
 
-class Comment(TimeStampedModel):
+class ThreadedComment(TimeStampedModel):
+    """What a comment in any discussion has: the text and its sanitised HTML, the author's
+    choice to show their name, and the state moderation changes. Each discussion adds the thing
+    discussed, its author (whose reverse name differs) and its one level of replies (`parent`,
+    typed as its own model)."""
+
+    body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
+    body_html = models.TextField(editable=False)
+    show_name = models.BooleanField(_("show my name"), default=True)
+    state = models.CharField(max_length=10, choices=CommentState, default=CommentState.PUBLISHED)
+
+    author: Any
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+
+    @property
+    def is_visible(self) -> bool:
+        return self.state == CommentState.PUBLISHED
+
+    def public_author_name(self) -> str:
+        return public_name(self.author, show_name=self.show_name)
+
+
+class Comment(ThreadedComment):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -259,17 +284,12 @@ class Comment(TimeStampedModel):
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
-    body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
-    body_html = models.TextField(editable=False)
-    show_name = models.BooleanField(_("show my name"), default=True)
-    state = models.CharField(max_length=10, choices=CommentState, default=CommentState.PUBLISHED)
     is_official_answer = models.BooleanField(_("official answer"), default=False)
     edited_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
+    class Meta(ThreadedComment.Meta):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
-        ordering = ["created_at", "pk"]
         indexes = [
             models.Index(fields=["idea", "created_at"], name="comment_idea_order"),
             models.Index(fields=["author", "-created_at"], name="comment_author_recent"),
@@ -295,13 +315,6 @@ class Comment(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return f"{reverse('ideas:detail', kwargs={'pk': self.idea_id})}#comment-{self.pk}"
-
-    @property
-    def is_visible(self) -> bool:
-        return self.state == CommentState.PUBLISHED
-
-    def public_author_name(self) -> str:
-        return public_name(self.author, show_name=self.show_name)
 
 
 class StatusChange(models.Model):

@@ -47,40 +47,54 @@ class IdeaModeration:
         services.idea_reject(idea=obj, actor=actor, reason=reason)
 
 
-class CommentModeration:
+class ThreadedCommentModeration:
+    """Moderation of comments in any discussion: their visibility is their state, which the
+    discussion's own service changes (`set_state`), so its counts stay right."""
+
+    kind: Any
+    related: tuple[str, ...]
+
+    def set_state(self, obj: Any, state: str) -> None:
+        raise NotImplementedError
+
+    def excerpt(self, obj: Any) -> str:
+        return Truncator(obj.body).words(EXCERPT_WORDS)
+
+    def url(self, obj: Any) -> str:
+        return str(obj.get_absolute_url())
+
+    def author(self, obj: Any) -> Any:
+        return obj.author
+
+    def hold(self, obj: Any) -> None:
+        self.set_state(obj, CommentState.PENDING)
+
+    def hide(self, obj: Any, *, actor: Any, reason: str) -> None:
+        self.set_state(obj, CommentState.HIDDEN)
+
+    def restore(self, obj: Any, *, actor: Any, reason: str) -> None:
+        self.set_state(obj, CommentState.PUBLISHED)
+
+    def approve(self, obj: Any, *, actor: Any) -> None:
+        self.set_state(obj, CommentState.PUBLISHED)
+
+    def reject(self, obj: Any, *, actor: Any, reason: str) -> None:
+        self.set_state(obj, CommentState.HIDDEN)
+
+
+class CommentModeration(ThreadedCommentModeration):
     kind = _("Comment")
     related: tuple[str, ...] = ("author", "idea")
 
     def title(self, obj: Comment) -> str:
         return str(_("Comment on “%(title)s”") % {"title": obj.idea.title})
 
-    def excerpt(self, obj: Comment) -> str:
-        return Truncator(obj.body).words(EXCERPT_WORDS)
-
-    def url(self, obj: Comment) -> str:
-        return obj.get_absolute_url()
-
-    def author(self, obj: Comment) -> Any:
-        return obj.author
-
     def is_visible(self, obj: Comment) -> bool:
         # A comment is out of sight with its idea, whatever its own state.
         return obj.state == CommentState.PUBLISHED and obj.idea.is_public
 
-    def hold(self, obj: Comment) -> None:
-        services.comment_set_state(comment=obj, state=CommentState.PENDING)
-
-    def hide(self, obj: Comment, *, actor: Any, reason: str) -> None:
-        services.comment_set_state(comment=obj, state=CommentState.HIDDEN)
-
-    def restore(self, obj: Comment, *, actor: Any, reason: str) -> None:
-        services.comment_set_state(comment=obj, state=CommentState.PUBLISHED)
-
-    def approve(self, obj: Comment, *, actor: Any) -> None:
-        services.comment_set_state(comment=obj, state=CommentState.PUBLISHED)
-
-    def reject(self, obj: Comment, *, actor: Any, reason: str) -> None:
-        services.comment_set_state(comment=obj, state=CommentState.HIDDEN)
+    def set_state(self, obj: Comment, state: str) -> None:
+        services.comment_set_state(comment=obj, state=state)
 
 
 def register_models() -> None:

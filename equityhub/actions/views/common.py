@@ -35,11 +35,3 @@ def viewable_action(request: HttpRequest, pk: int) -> Action:
 
 def editor_context(request: HttpRequest) -> dict[str, Any]:
     return {"can_edit_plan": rules.can_edit_plan(request.user)}
-
-
-def integer_or_none(value: Any) -> int | None:
-    """A number typed into a form or an address, or None for anything else."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

@@ -22,10 +22,10 @@ from equityhub.actions.forms import (
     StatusForm,
 )
 from equityhub.actions.models import ActionStatus
-from equityhub.actions.views.common import campaign_or_404, integer_or_none, viewable_action
+from equityhub.actions.views.common import campaign_or_404, viewable_action
 from equityhub.actions.views.public import render_action
 from equityhub.ideas.models import PUBLIC_STATUSES, Idea
-from equityhub.ideas.views.common import add_errors, member
+from equityhub.ideas.views.common import add_errors, integer_or_none, member
 
 
 def _require_editor(request: HttpRequest) -> None:

@@ -23,8 +23,8 @@ from equityhub.actions.tasks import export_plan
 from equityhub.campaigns.models import Campaign
 from equityhub.core.i18n import localized
 from equityhub.core.jobs import job_start
+from equityhub.core.text import spreadsheet_safe
 from equityhub.ideas.selectors import campaign_for_ideas
-from equityhub.ideas.views.export import _cell as spreadsheet_safe
 
 
 class DownloadForm(forms.Form):

@@ -1,5 +1,7 @@
 """Discussion on an idea: posting, replying, editing, removing, and the official answer."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,9 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from equityhub.ideas import rules, services
-from equityhub.ideas.forms import CommentEditForm, CommentForm
+from equityhub.ideas.forms import CommentEditForm
 from equityhub.ideas.models import Comment, CommentState
-from equityhub.ideas.views.common import add_errors, first_message, member, viewable_idea
+from equityhub.ideas.views.common import (
+    add_errors,
+    first_message,
+    member,
+    post_comment,
+    viewable_idea,
+)
 from equityhub.ideas.views.page import render_detail
 
 
@@ -29,52 +37,12 @@ def _comment_or_404(request: HttpRequest, pk: int) -> Comment:
 def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Members: comment on an idea, or reply to a comment on it."""
     idea = viewable_idea(request, pk)
-    reply_to = _int(request.POST.get("parent", ""))
-    # A reply form's fields are named after its thread, so the error summary can link to them.
-    auto_id = f"reply-{reply_to}-%s" if reply_to else "id_%s"
-    form = CommentForm(request.POST, auto_id=auto_id)
-    parent = None
-    if form.is_valid() and form.cleaned_data["parent"]:
-        parent = Comment.objects.filter(
-            pk=form.cleaned_data["parent"], idea=idea, state=CommentState.PUBLISHED
-        ).first()
-        if parent is None:
-            form.add_error(None, _("The comment you replied to is no longer there."))
-            # Its thread is gone from the page: the text comes back in the comment box.
-            reply_to = None
-    comment = None
-    if not form.errors:
-        try:
-            comment = services.comment_create(
-                idea=idea,
-                author=member(request),
-                body=form.cleaned_data["body"],
-                parent=parent,
-                show_name=form.cleaned_data["show_name"],
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-        except PermissionDenied as denied:
-            form.add_error(None, first_message(denied))
-    if comment is None:
-        if reply_to:
-            return render_detail(request, idea, reply_form=form, reply_to=reply_to)
-        return render_detail(request, idea, comment_form=form)
-    if comment.state == CommentState.PENDING:
-        messages.success(
-            request,
-            _("Thank you. Your comment will appear once a moderator has checked it."),
-        )
-    else:
-        messages.success(request, _("Your comment has been posted."))
-    return redirect(comment.get_absolute_url())
-
-
-def _int(value: str) -> int | None:
-    try:
-        return int(value)
-    except ValueError:
-        return None
+    return post_comment(
+        request,
+        threads=Comment.objects.filter(idea=idea, state=CommentState.PUBLISHED),
+        create=partial(services.comment_create, idea=idea, author=member(request)),
+        show_again=partial(render_detail, request, idea),
+    )
 
 
 @login_required

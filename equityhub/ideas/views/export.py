@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from equityhub.campaigns.models import Campaign
+from equityhub.core.text import spreadsheet_safe
 from equityhub.ideas import rules, selectors
 from equityhub.ideas.forms import IdeaFilterForm
 from equityhub.ideas.models import Idea
@@ -41,11 +42,6 @@ EXPORT_HEADER = [
     "author",
     "url",
 ]
-
-
-def _cell(value: str) -> str:
-    """Text that a spreadsheet would take for a formula is written as text."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def export_rows(
@@ -78,15 +74,15 @@ def export_rows(
                 author = idea.public_author_name()
             yield [
                 idea.pk,
-                _cell(idea.title),
+                spreadsheet_safe(idea.title),
                 idea.level,
-                _cell("; ".join(sorted(themes_of.get(idea.pk, [])))),
+                spreadsheet_safe("; ".join(sorted(themes_of.get(idea.pk, [])))),
                 idea.status,
                 idea.language,
                 idea.support_count,
                 idea.comment_count,
                 timezone.localtime(idea.created_at).isoformat(timespec="seconds"),
-                _cell(author),
+                spreadsheet_safe(author),
                 f"{base_url}{idea.get_absolute_url()}",
             ]
 

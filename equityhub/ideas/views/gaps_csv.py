@@ -7,10 +7,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from equityhub.core.text import spreadsheet_safe
 from equityhub.ideas import gaps, selectors
 from equityhub.ideas.models import Level, Theme
 from equityhub.ideas.views.cards import theme_names
-from equityhub.ideas.views.export import _cell
 from equityhub.ideas.views.gaps import Edition, edition_of
 
 CSV_HEADER = [
@@ -48,9 +48,9 @@ def csv_rows(found: gaps.GapMap, edition: Edition, themes: list[Theme]) -> list[
         slug: str, name: str, level: str, counts: gaps.Counts, cell: gaps.Cell | None
     ) -> list[Any]:
         values: list[Any] = [
-            _cell(edition.campaign.slug),
-            _cell(slug),
-            _cell(name),
+            spreadsheet_safe(edition.campaign.slug),
+            spreadsheet_safe(slug),
+            spreadsheet_safe(name),
             level,
             str(Level(level).label),
             counts.ideas,
@@ -66,7 +66,7 @@ def csv_rows(found: gaps.GapMap, edition: Edition, themes: list[Theme]) -> list[
             else:
                 before = previous.unthemed.get(level, gaps.ZERO)
             values += [
-                _cell(compared.slug),
+                spreadsheet_safe(compared.slug),
                 before.ideas,
                 before.supports,
                 before.comments,
