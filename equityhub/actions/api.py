@@ -35,16 +35,13 @@ from equityhub.actions.schemas import (
 from equityhub.api.auth import MEMBER_AUTH, personal_token
 from equityhub.api.errors import ApiError, ErrorOut
 from equityhub.api.pagination import Pagination
+from equityhub.api.params import CAMPAIGN_HELP, MAX_ID, REPEAT_HELP
 from equityhub.campaigns.models import Campaign
 from equityhub.ideas.models import Idea, Level, Theme
 from equityhub.ideas.selectors import campaign_for_ideas, theme_list
 
 router = Router(tags=["actions"])
 
-# The largest id a database hands out, so an absurd id is a 422, not a database error.
-MAX_ID = 2**63 - 1
-CAMPAIGN_HELP = "A campaign's slug; the current campaign when left out."
-REPEAT_HELP = "Repeat to allow several."
 
 ActionId = Annotated[int, Path(..., ge=1, le=MAX_ID, description="The action's id.")]
 

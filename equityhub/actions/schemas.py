@@ -20,6 +20,7 @@ from equityhub.actions.models import (
     ProgressUpdate,
     Team,
 )
+from equityhub.api.params import CAMPAIGN_HELP
 from equityhub.core.i18n import active_language, localized
 from equityhub.core.text import markdown_to_html
 from equityhub.ideas.models import Language, Level, Status
@@ -198,9 +199,7 @@ class IdeaLinkIn(Schema):
 
 
 class ActionIn(Schema):
-    campaign: str | None = Field(
-        None, description="A campaign's slug; the current one if left out."
-    )
+    campaign: str | None = Field(None, description=CAMPAIGN_HELP)
     team: str = Field(max_length=60, description="The owning team's slug.")
     level: Level
     title_en: str = Field(max_length=TITLE_MAX_LENGTH)

@@ -24,12 +24,12 @@ from ninja.pagination import paginate
 from equityhub.api.auth import MEMBER_AUTH, personal_token
 from equityhub.api.errors import ApiError, ErrorOut
 from equityhub.api.pagination import Pagination
+from equityhub.api.params import CAMPAIGN_HELP, MAX_ID, REPEAT_HELP
 from equityhub.campaigns.models import Campaign
 from equityhub.core.i18n import active_language
 from equityhub.ideas import rules, selectors, services
 from equityhub.ideas.models import Comment, CommentState, Idea, Language, Level, Status, Theme
 from equityhub.ideas.schemas import (
-    CAMPAIGN_HELP,
     MAX_QUERY_LENGTH,
     CommentIn,
     CommentOut,
@@ -52,8 +52,6 @@ from equityhub.moderation import services as moderation_services
 
 router = Router(tags=["ideas"])
 
-# The largest id a database hands out, so an absurd id is a 422, not a database error.
-MAX_ID = 2**63 - 1
 # Reported per request at most, so a list of made-up slugs gets a short answer.
 MAX_UNKNOWN_THEMES_NAMED = 5
 
@@ -65,7 +63,6 @@ READ_ERRORS: Errors = {401: ErrorOut, 404: IdeaMissingOut, 422: ErrorOut}
 WRITE_ERRORS: Errors = {401: ErrorOut, 403: ErrorOut, 404: IdeaMissingOut, 422: ErrorOut}
 
 
-REPEAT_HELP = "Repeat to allow several."
 THEME_FILTER_HELP = "Theme slugs (GET /api/v1/themes); repeat to allow several."
 STATUS_FILTER_HELP = "Repeat to allow several. Without it: every published status, not withdrawn."
 SEARCH_HELP = "Words to search for, in titles and descriptions."

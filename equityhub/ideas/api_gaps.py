@@ -15,11 +15,11 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from equityhub.api.errors import ErrorOut
+from equityhub.api.params import CAMPAIGN_HELP
 from equityhub.campaigns.models import Campaign
 from equityhub.core.i18n import localized
 from equityhub.ideas import gaps, selectors
 from equityhub.ideas.models import Level
-from equityhub.ideas.schemas import CAMPAIGN_HELP
 
 router = Router(tags=["ideas"])
 

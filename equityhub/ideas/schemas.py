@@ -10,6 +10,7 @@ from typing import Any, Literal
 from ninja import Field, Schema
 
 from equityhub.api.errors import ErrorOut
+from equityhub.api.params import CAMPAIGN_HELP
 from equityhub.core.i18n import localized
 from equityhub.ideas import rules
 from equityhub.ideas.models import (
@@ -39,7 +40,6 @@ ListedStatus = Literal[
 ]
 SortName = Literal["newest", "supported", "discussed", "active", "random"]
 MAX_QUERY_LENGTH = 200
-CAMPAIGN_HELP = "A campaign's slug; the current campaign when left out."
 
 
 def _request_user(context: Any) -> Any:
