@@ -74,21 +74,32 @@ ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 
+TEMPLATE_CONTEXT_PROCESSORS = [
+    "django.template.context_processors.request",
+    "django.template.context_processors.i18n",
+    "django.template.context_processors.csp",
+    "django.contrib.auth.context_processors.auth",
+    "django.contrib.messages.context_processors.messages",
+    "equityhub.core.context_processors.site",
+]
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            "context_processors": [
-                "django.template.context_processors.request",
-                "django.template.context_processors.i18n",
-                "django.template.context_processors.csp",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "equityhub.core.context_processors.site",
-            ],
+            "context_processors": TEMPLATE_CONTEXT_PROCESSORS,
             "builtins": ["django.templatetags.i18n", "equityhub.core.templatetags.equityhub"],
+        },
+    },
+    {
+        # The layout and the busiest pages (equityhub/core/jinja.py, decision 0006).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,  # each app's jinja2/ folder; the layout is core's
+        "OPTIONS": {
+            "environment": "equityhub.core.jinja.environment",
+            "context_processors": TEMPLATE_CONTEXT_PROCESSORS,
         },
     },
 ]

@@ -170,6 +170,21 @@ class Idea(TimeStampedModel):
             ),
             models.Index(fields=["campaign", "-last_activity_at", "-id"], name="idea_active"),
             models.Index(fields=["campaign", "level", "status"], name="idea_level"),
+            # A campaign's listed ideas with what each list order needs, so that counting them
+            # or matching them to search hits and sorting those reads the index alone
+            # (PostgreSQL's indexes do not carry the id, as SQLite's do).
+            models.Index(
+                fields=[
+                    "campaign",
+                    "status",
+                    "id",
+                    "created_at",
+                    "support_count",
+                    "comment_count",
+                    "last_activity_at",
+                ],
+                name="idea_listed",
+            ),
             models.Index(fields=["author", "-created_at"], name="idea_author_recent"),
         ]
         constraints = [

@@ -5,9 +5,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, QuerySet, Sum
-from django.db.models.functions import Mod
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    StringAgg,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Mod
 
+from equityhub.accounts.models import User
 from equityhub.campaigns.models import Campaign
 from equityhub.core.search import matching, ranked_ids
 from equityhub.ideas import gaps, rules
@@ -85,10 +99,10 @@ def _for_cards(ideas: IdeaQuerySet) -> IdeaQuerySet:
     return _with_themes(ideas.select_related("author"))
 
 
-# The columns an idea card shows (views/cards.py), with its author's name: the list reads no
-# bodies or official responses.
-CARD_FIELDS = (
-    "campaign_id",
+# The columns an idea card shows (views/cards.py), with its author's name and its themes: the
+# list reads no bodies or official responses, and builds no model instances.
+CARD_COLUMNS = (
+    "pk",
     "author_id",
     "title",
     "language",
@@ -98,7 +112,8 @@ CARD_FIELDS = (
     "support_count",
     "comment_count",
     "created_at",
-    "author__display_name",
+    "author_name",
+    "theme_ids",
 )
 
 
@@ -111,23 +126,39 @@ def idea_list(filters: IdeaFilters) -> IdeaQuerySet:
     return _for_cards(_listed(filters))
 
 
-def idea_list_cards(filters: IdeaFilters) -> IdeaQuerySet:
-    """`idea_list()` for the web list: only the columns a card shows, themes not fetched
-    (`theme_ids_of()` reads them for a page in one query)."""
-    return _listed(filters).select_related("author").only(*CARD_FIELDS)
+def idea_card_page(filters: IdeaFilters, *, number: Any, per_page: int) -> Page[Any]:
+    """Page `number` of the web list, as rows of `CARD_COLUMNS` (`theme_ids` is each idea's
+    theme ids joined by commas, read in the same query).
+
+    An unsearched list is counted and sliced in the database, from its indexes. For a searched
+    list the search is the costly part of each query, so its matches are found once: their ids,
+    in the list's order, are counted here and the page's rows are read by id.
+    """
+    if not filters.query:
+        return Paginator(_card_rows(_listed(filters)), per_page).get_page(number)
+    matches = list(_listed(filters).values_list("pk", flat=True))
+    page = Paginator(matches, per_page).get_page(number)
+    ids = list(page.object_list)
+    rows = {row.pk: row for row in _card_rows(Idea.objects.filter(pk__in=ids))}
+    page.object_list = [rows[pk] for pk in ids if pk in rows]
+    return page
 
 
-def theme_ids_of(idea_ids: list[int]) -> dict[int, set[int]]:
-    """The ids of the themes of each idea, from the ideas-themes table alone (one query)."""
-    found: dict[int, set[int]] = {}
-    if not idea_ids:
-        return found
-    pairs = Idea.themes.through.objects.filter(idea_id__in=idea_ids).values_list(
-        "idea_id", "theme_id"
+def _card_rows(ideas: IdeaQuerySet) -> QuerySet[Any]:
+    return ideas.annotate(
+        author_name=Subquery(User.objects.filter(pk=OuterRef("author_id")).values("display_name")),
+        theme_ids=_theme_ids_of_each(),
+    ).values_list(*CARD_COLUMNS, named=True)
+
+
+def _theme_ids_of_each() -> Subquery:
+    themes = Idea.themes.through.objects.filter(idea_id=OuterRef("pk"))
+    return Subquery(
+        themes.order_by()
+        .values("idea_id")
+        .annotate(ids=StringAgg(Cast("theme_id", CharField()), Value(",")))
+        .values("ids")  # type: ignore[misc]  # an annotation, unknown to the stubs
     )
-    for idea_id, theme_id in pairs:
-        found.setdefault(idea_id, set()).add(theme_id)
-    return found
 
 
 def _listed(filters: IdeaFilters) -> IdeaQuerySet:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 if TYPE_CHECKING:
@@ -78,11 +78,14 @@ class SqliteBackend:
         order: nothing is ranked, and the caller's query runs it without a round trip."""
         match = _fts5_match(words)
         # CROSS JOIN keeps the FTS match as the outer loop: as a subquery, SQLite would
-        # otherwise walk every document of the model and run the match once for each.
+        # otherwise walk every document of the model and run the match once for each. Each hit
+        # is then checked in the small index searchdoc_hit rather than in its row of text,
+        # whether or not the database has been ANALYZEd.
         sql = """
             SELECT d.object_id
             FROM core_searchdocument_fts
-            CROSS JOIN core_searchdocument AS d ON d.id = core_searchdocument_fts.rowid
+            CROSS JOIN core_searchdocument AS d INDEXED BY searchdoc_hit
+                ON d.id = core_searchdocument_fts.rowid
             WHERE core_searchdocument_fts MATCH %s AND d.content_type_id = %s AND d.is_public
         """
         # A constant statement; the words travel as parameters.
@@ -183,14 +186,19 @@ class PostgresBackend:
         return sorted(ranks, key=lambda pk: (-ranks[pk], pk))[:limit]
 
     def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Any]:
-        """One subquery per language of the ids of public objects of one model matching every
-        word, in no order: nothing is ranked, so no row's text is parsed again for a rank."""
+        """A subquery of the ids of public objects of one model matching every word in either
+        language, in no order: nothing is ranked, so no row's text is parsed again for a rank.
+        One subquery rather than one per language lets PostgreSQL join it to the caller's rows
+        instead of testing each row against both."""
+        from equityhub.core.models import SearchDocument
+
         parts = _word_parts(words)
         if not parts:
             return []
-        return [
-            _model_documents(
-                language, _tsquery(parts, config=config), content_type_id=content_type_id
-            ).values("object_id")
-            for language, config in POSTGRES_CONFIG.items()
-        ]
+        in_either_language = Q()
+        for language, config in POSTGRES_CONFIG.items():
+            in_either_language |= Q(language=language, vector=_tsquery(parts, config=config))
+        documents = SearchDocument.objects.filter(
+            in_either_language, is_public=True, content_type_id=content_type_id
+        )
+        return [documents.values("object_id")]

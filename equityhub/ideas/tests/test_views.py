@@ -15,6 +15,7 @@ from equityhub.core.text import markdown_to_html
 from equityhub.ideas import services
 from equityhub.ideas.models import Idea, Language, Level, Status
 from equityhub.ideas.tests.factories import IdeaFactory, ThemeFactory, current_campaign
+from equityhub.ideas.tests.pages import card_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ HTMX = {"HX-Request": "true"}
 
 def titles(response) -> list[str]:
     """The idea titles on a list page, in order."""
-    return [card.title for card in response.context["cards"]]
+    return card_titles(response.content.decode())
 
 
 def many_ideas(count: int, **fields) -> list[Idea]:

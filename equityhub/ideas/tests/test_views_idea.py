@@ -132,6 +132,33 @@ def test_the_welsh_page_of_an_idea(client):
     assert 'lang="cy">Addasu cartrefi</h1>' in page
 
 
+def test_the_page_is_described_by_the_start_of_the_idea(client):
+    words = [f"word{n}" for n in range(40)]
+    idea = IdeaFactory.create(title="Adapt homes", body=f"**{words[0]}** {' '.join(words[1:])}")
+
+    page = page_of(client, idea)
+
+    assert "<title>Adapt homes – EquityHub</title>" in page
+    assert f'<meta name="description" content="{" ".join(words[:30])} …">' in page
+
+
+def test_the_page_title_says_when_a_form_on_it_has_an_error(member_client):
+    idea = IdeaFactory.create(title="Adapt homes")
+
+    response = member_client.post(reverse("ideas:comment", args=[idea.pk]), {"body": ""})
+
+    assert "<title>Error: Adapt homes – EquityHub</title>" in response.content.decode()
+
+
+def test_the_discussion_heading_counts_comments_in_english_and_welsh(client):
+    idea = IdeaFactory.create()
+    CommentFactory.create(idea=idea)
+    Idea.objects.filter(pk=idea.pk).update(comment_count=1)
+
+    assert "Discussion (1 comment)" in page_of(client, idea)
+    assert "Trafodaeth (1 sylw)" in client.get(f"/cy/ideas/{idea.pk}/").content.decode()
+
+
 @pytest.mark.parametrize("comments", [10, 500])
 def test_an_idea_page_runs_a_fixed_number_of_queries(
     client, moderator, django_assert_max_num_queries, comments
@@ -229,6 +256,8 @@ def test_following_toggles_and_the_page_says_so(member_client, member):
 
     followed = member_client.post(url, {"follow": "add"}, headers=HTMX)
     assert "Stop following" in followed.content.decode()
+    # htmx gets the follow box alone, to swap in place.
+    assert followed.content.decode().lstrip().startswith(f'<div id="follow-{idea.pk}"')
     assert Follow.objects.filter(idea=idea, user=member).exists()
 
     member_client.post(url, {"follow": "remove"})

@@ -4,11 +4,14 @@ The ideas list is the busiest page on the site, so its template only prints what
 functions prepare: no lookups, translations or URL reversing per row.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from equityhub.campaigns.models import Campaign
@@ -87,59 +90,65 @@ _PK_MARK = "987654321"
 
 
 def idea_cards(
-    ideas: list[Idea], *, campaign: Campaign, themes: dict[int, ThemeName], viewer: Any
+    rows: Sequence[Any], *, campaign: Campaign, themes: dict[int, ThemeName], viewer: Any
 ) -> list[IdeaCard]:
-    """The rows of a page, in Python: the template then only prints them.
+    """The cards of a page, from rows of `selectors.CARD_COLUMNS`: the template only prints them.
 
-    This is the busiest loop on the site, so what is the same for every row (labels, the
-    address pattern, a day's formatted date) is worked out once.
+    This is the busiest loop on the site, so what is the same for many rows (labels, the
+    address pattern, a day's date, a count's words) is worked out once.
     """
     levels: dict[str, str] = {value: str(label) for value, label in Level.choices}
     statuses: dict[str, str] = {value: str(label) for value, label in Status.choices}
     url_pattern = reverse("ideas:detail", kwargs={"pk": _PK_MARK})
+
+    # Many rows share a count: each one's words are worked out once per page.
+    @cache
+    def supporters(count: int) -> str:
+        return ngettext("%(count)d supporter", "%(count)d supporters", count) % {"count": count}
+
+    @cache
+    def comments(count: int) -> str:
+        return ngettext("%(count)d comment", "%(count)d comments", count) % {"count": count}
+
+    a_member = str(_("A member"))
     dates: dict[Any, str] = {}
     is_member = rules.is_member(viewer)
-    idea_ids = [idea.pk for idea in ideas]
     supported = (
-        selectors.viewer_state(user=viewer, idea_ids=idea_ids).supported
+        selectors.viewer_state(user=viewer, idea_ids=[row.pk for row in rows]).supported
         if is_member
         else frozenset()
     )
-    # `themes` is in the page's order of themes: each card lists its own in that order.
-    theme_ids = selectors.theme_ids_of(idea_ids)
-    no_themes: set[int] = set()
     cards = []
-    for idea in ideas:
-        idea.campaign = campaign
-        created = timezone.localtime(idea.created_at)
+    for row in rows:
+        created = timezone.localtime(row.created_at)
         day = created.date()
         if day not in dates:
             dates[day] = formats.date_format(created, "j F Y")
         support = None
         if is_member:
+            idea = Idea(pk=row.pk, author_id=row.author_id, status=row.status, campaign=campaign)
             support = SupportState(
-                pk=idea.pk,
-                title=idea.title,
-                count=idea.support_count,
-                supported=idea.pk in supported,
+                pk=row.pk,
+                title=row.title,
+                count=row.support_count,
+                supported=row.pk in supported,
                 may_support=rules.can_support_idea(viewer, idea),
             )
+        own_themes = set(row.theme_ids.split(",")) if row.theme_ids else ()
         cards.append(
             IdeaCard(
-                url=url_pattern.replace(_PK_MARK, str(idea.pk)),
-                title=idea.title,
-                lang=idea.language,
-                level=levels.get(idea.level, idea.level),
-                themes=[
-                    name for pk, name in themes.items() if pk in theme_ids.get(idea.pk, no_themes)
-                ],
-                status=statuses.get(idea.status, idea.status),
-                tag=STATUS_TAGS.get(idea.status, ""),
-                supports=ngettext("%(count)d supporter", "%(count)d supporters", idea.support_count)
-                % {"count": idea.support_count},
-                comments=ngettext("%(count)d comment", "%(count)d comments", idea.comment_count)
-                % {"count": idea.comment_count},
-                author=idea.public_author_name(),
+                url=url_pattern.replace(_PK_MARK, str(row.pk)),
+                title=row.title,
+                lang=row.language,
+                level=levels.get(row.level, row.level),
+                # In the order of `themes`, the page's order of themes.
+                themes=[name for pk, name in themes.items() if str(pk) in own_themes],
+                status=statuses.get(row.status, row.status),
+                tag=STATUS_TAGS.get(row.status, ""),
+                supports=supporters(row.support_count),
+                comments=comments(row.comment_count),
+                # The rule of models.public_name, on a row.
+                author=(row.author_name or a_member) if row.show_name else a_member,
                 created=dates[day],
                 created_iso=created.isoformat(),
                 support=support,

@@ -3,11 +3,11 @@
 import random
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -15,7 +15,6 @@ from equityhub.campaigns.models import Campaign
 from equityhub.core.cache import public_page_cache
 from equityhub.ideas import rules, selectors
 from equityhub.ideas.forms import IdeaFilterForm
-from equityhub.ideas.models import Idea
 from equityhub.ideas.selectors import RANDOM_MODULUS, Sort
 from equityhub.ideas.views.cards import idea_cards, theme_names
 from equityhub.ideas.views.common import HtmxHttpRequest, wants_partial
@@ -64,8 +63,11 @@ def idea_list(request: HtmxHttpRequest) -> HttpResponse:
     seed, new_seed = 0, False
     if form.sort_value == Sort.RANDOM:
         seed, new_seed = _seed(request)
-    ideas = selectors.idea_list_cards(form.filters(campaign=campaign, seed=seed))
-    page: Page[Idea] = Paginator(ideas, PER_PAGE).get_page(request.GET.get("page"))
+    page = selectors.idea_card_page(
+        form.filters(campaign=campaign, seed=seed),
+        number=request.GET.get("page"),
+        per_page=PER_PAGE,
+    )
     cards = idea_cards(
         list(page.object_list), campaign=campaign, themes=theme_names(themes), viewer=request.user
     )
@@ -78,12 +80,14 @@ def idea_list(request: HtmxHttpRequest) -> HttpResponse:
         "campaign": campaign,
         "page": page,
         "cards": cards,
+        "count_text": ngettext("%(counter)s idea", "%(counter)s ideas", page.paginator.count)
+        % {"counter": page.paginator.count},
         "elided": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
         "ideas_open": campaign.ideas_are_open(),
         "feed_query": feed_query(request),
         "can_export": rules.can_export_ideas(request.user),
     }
-    template = "ideas/idea_list.html#results" if wants_partial(request) else "ideas/idea_list.html"
+    template = "ideas/idea_list_results.html" if wants_partial(request) else "ideas/idea_list.html"
     response = render(request, template, context)
     if form.sort_value == Sort.RANDOM:
         # The order belongs to this visitor: no shared cache may keep it.

@@ -8,8 +8,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import striptags, truncatewords
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from equityhub.actions.selectors import actions_for_idea
@@ -79,18 +81,19 @@ def _author_name(viewer: Any, obj: Idea | Comment) -> str:
 def _comment_views(viewer: Any, idea: Idea, *, can_comment: bool) -> list[CommentView]:
     """The discussion in page order, threads flattened (see CommentView)."""
     is_member = rules.is_member(viewer)
-    dates: dict[Any, str] = {}
+    # "j F Y, H:i": the day in the page's language, worked out once per day, then the time.
+    days: dict[Any, str] = {}
 
     def view(comment: Comment, **place: Any) -> CommentView:
         comment.idea = idea  # The rules read the idea; it is already here.
         created = timezone.localtime(comment.created_at)
-        minute = created.replace(second=0, microsecond=0)
-        if minute not in dates:
-            dates[minute] = formats.date_format(created, "j F Y, H:i")
+        day = created.date()
+        if day not in days:
+            days[day] = formats.date_format(created, "j F Y")
         return CommentView(
             comment=comment,
             author=_author_name(viewer, comment),
-            created=dates[minute],
+            created=f"{days[day]}, {created:%H:%M}",
             created_iso=created.isoformat(),
             # Visitors who are not signed in may do nothing to a comment.
             can_edit=is_member and rules.can_edit_comment(viewer, comment),
@@ -155,8 +158,23 @@ def render_detail(
     state = selectors.viewer_state(user=viewer, idea_ids=[idea.pk])
     is_staff = rules.is_moderator(viewer) or rules.is_editor(viewer)
     transitions = EDITORIAL_TRANSITIONS.get(idea.status, frozenset())
+    can_comment = rules.can_comment_on_idea(viewer, idea)
+    # The staff forms this viewer gets; None for those they may not use.
+    status_form = response_form = merge_form = None
+    if rules.can_set_status(viewer, idea) and transitions:
+        status_form = forms.get("status_form") or StatusForm(statuses=transitions)
+    if rules.can_respond(viewer, idea):
+        response_form = forms.get("response_form") or ResponseForm(
+            initial={"text": idea.official_response}
+        )
+    if rules.can_moderate(viewer) and idea.status != Status.MERGED:
+        merge_form = forms.get("merge_form") or MergeForm()
+    comment_form = forms.get("comment_form") or CommentForm()
+    reply_form = forms.get("reply_form")
+    page_forms = (comment_form, reply_form, status_form, response_form, merge_form)
     context: dict[str, Any] = {
         "idea": idea,
+        "description": truncatewords(striptags(idea.body_html), 30),
         "author_name": _author_name(viewer, idea),
         "name_hidden": not idea.show_name,
         "level": Level(idea.level).label if idea.level in Level.values else idea.level,
@@ -168,13 +186,17 @@ def render_detail(
         "timeline": _timeline(viewer, idea),
         # Staff see who moved the idea along, except an author who chose not to be named.
         "unnamed_author_id": None if rules.can_see_author(viewer, idea) else idea.author_id,
-        "comments": _comment_views(
-            viewer, idea, can_comment=rules.can_comment_on_idea(viewer, idea)
-        ),
+        "comments": _comment_views(viewer, idea, can_comment=can_comment),
+        "comments_heading": ngettext(
+            "Discussion (%(counter)s comment)",
+            "Discussion (%(counter)s comments)",
+            idea.comment_count,
+        )
+        % {"counter": idea.comment_count},
         "support": support_state(viewer, idea, supported=idea.pk in state.supported),
         "following": idea.pk in state.followed,
         "may_follow": rules.can_follow_idea(viewer, idea),
-        "can_comment": rules.can_comment_on_idea(viewer, idea),
+        "can_comment": can_comment,
         "can_take_part": rules.can_take_part(viewer),
         "can_edit": rules.can_edit_idea(viewer, idea),
         "can_withdraw": rules.can_withdraw_idea(viewer, idea),
@@ -183,18 +205,14 @@ def render_detail(
         "merged_from": _merged_from(request, idea),
         # What became of it: the published actions it fed (equityhub/actions).
         "action_links": actions_for_idea(idea),
-        "comment_form": forms.get("comment_form") or CommentForm(),
-        "reply_form": forms.get("reply_form"),
+        "comment_form": comment_form,
+        "reply_form": reply_form,
         "reply_to": forms.get("reply_to"),
+        "status_form": status_form,
+        "response_form": response_form,
+        "merge_form": merge_form,
+        "has_errors": any(form is not None and form.errors for form in page_forms),
     }
-    if rules.can_set_status(viewer, idea) and transitions:
-        context["status_form"] = forms.get("status_form") or StatusForm(statuses=transitions)
-    if rules.can_respond(viewer, idea):
-        context["response_form"] = forms.get("response_form") or ResponseForm(
-            initial={"text": idea.official_response}
-        )
-    if rules.can_moderate(viewer) and idea.status != Status.MERGED:
-        context["merge_form"] = forms.get("merge_form") or MergeForm()
     return render(request, "ideas/idea_detail.html", context, status=status)
 
 
@@ -240,7 +258,7 @@ def idea_support(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if wants_partial(request):
         return render(
             request,
-            "ideas/idea_list.html#support",
+            "ideas/support.html",
             {
                 "support": support_state(user, idea, supported=supported),
                 "support_error": error,
@@ -275,7 +293,7 @@ def idea_follow(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if wants_partial(request):
         return render(
             request,
-            "ideas/idea_detail.html#follow",
+            "ideas/follow.html",
             {"idea": idea, "following": adding, "may_follow": rules.can_follow_idea(user, idea)},
         )
     if adding:

@@ -1,0 +1,98 @@
+"""The Jinja2 environment of the site's layout and of its busiest pages (decision 0006).
+
+Django templates render everything else. Jinja2 compiles a template to Python, which renders
+a page of ideas several times faster. Both languages share one layout: core's
+jinja2/layout.html, which Django's base.html fills through `{% jinja_layout %}`.
+
+Translations: write `{{ _("Text") }}` (the `_(…)` first in `{{ }}`; anywhere in `{% %}`),
+with `|format(name=value)` for placeholders, so that `makemessages` finds the text as it finds
+`_("Text")` in a Django template. Plurals are worked out in Python with `ngettext`. As in
+Django, a translation is trusted and may hold markup; the values `|format()` puts into it are
+escaped.
+"""
+
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from django.http import HttpRequest
+from django.templatetags.static import static
+from django.urls import get_script_prefix, reverse
+from django.utils import formats, timezone, translation
+from jinja2 import Environment
+from markupsafe import Markup
+
+from equityhub.core.i18n import active_language
+from equityhub.core.templatetags.equityhub import translated
+from equityhub.core.templatetags.govuk_forms import (
+    govuk_error_links,
+    govuk_kind,
+    govuk_widget,
+    squash,
+)
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    if args or kwargs:
+        return reverse(name, args=args or None, kwargs=kwargs or None)
+    return _fixed_url(name, translation.get_language(), get_script_prefix())
+
+
+@lru_cache(maxsize=1024)
+def _fixed_url(name: str, language: str | None, script_prefix: str) -> str:
+    """The address of a page without parameters: it changes only with the language and the
+    prefix the site is served under, and the layout asks for a dozen of them on every page."""
+    return reverse(name)
+
+
+def querystring(request: HttpRequest, **changes: Any) -> str:
+    """The request's query string with `changes` made, as Django's `{% querystring %}` does."""
+    query = request.GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = str(value)
+    return f"?{query.urlencode()}"
+
+
+def date(value: datetime | None, format_name: str = "j F Y") -> str:
+    """A date in the page's language, in the site's time zone."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return formats.date_format(value, format_name)
+
+
+def gettext(message: str) -> Markup:
+    """A translation of a template's own text: trusted, as in Django's {% translate %}, so a
+    msgid may hold markup; `|format()` escapes the values put into it."""
+    return Markup(translation.gettext(message))  # noqa: S704 (our own catalogue)
+
+
+def ngettext(singular: str, plural: str, number: int) -> Markup:
+    return Markup(translation.ngettext(singular, plural, number))  # noqa: S704
+
+
+def environment(**options: Any) -> Environment:
+    options.pop("autoescape", None)  # always on, whatever the settings say
+    env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"], **options)
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext, ngettext, newstyle=False
+    )
+    env.globals.update(
+        url=url,
+        static=static,
+        querystring=querystring,
+        translated=translated,
+        language=active_language,
+    )
+    env.filters.update(
+        date=date,
+        squash=squash,
+        govuk_error_links=govuk_error_links,
+        govuk_kind=govuk_kind,
+        govuk_widget=govuk_widget,
+    )
+    return env
