@@ -192,12 +192,19 @@ def ideas_by_rank(ideas: IdeaQuerySet, ranked: list[int]) -> list[Idea]:
     return sorted(ideas, key=lambda idea: position.get(idea.pk, len(position)))
 
 
+# A campaign's long Markdown texts in each language: pages about its ideas never show them.
+_CAMPAIGN_TEXTS = tuple(
+    f"campaign__{name}{suffix}"
+    for name in ("summary", "body", "why_health_equity", "why_occupational_therapists")
+    for suffix in ("", "_en", "_cy")
+)
+
+
 def idea_for_page(*, pk: int) -> Idea | None:
-    """One idea with what its page shows besides comments (one query); None if there is none."""
-    ideas = Idea.objects.select_related(
-        "campaign", "author", "merged_into", "official_response_by"
-    ).filter(pk=pk)
-    return _with_themes(ideas).first()
+    """One idea with its author, campaign and themes, for its page and the API (two queries);
+    None if there is none."""
+    ideas = Idea.objects.select_related("campaign", "author").defer(*_CAMPAIGN_TEXTS)
+    return _with_themes(ideas.filter(pk=pk)).first()
 
 
 def idea_timeline(*, idea: Idea) -> list[StatusChange]:

@@ -154,6 +154,19 @@ def test_search_finds_ideas_by_their_words(client):
     assert "1 idea" in response.content.decode()
 
 
+def test_a_searched_list_pages_through_its_matches_in_the_chosen_order(client):
+    for n in range(23):
+        IdeaFactory.create(title=f"Housing idea {n:02d}", body="Homes first.", support_count=n)
+    IdeaFactory.create(title="Teach digital skills", body="Tablets for everyone.")
+
+    first = client.get(LIST, {"q": "housing", "sort": "supported"})
+    second = client.get(LIST, {"q": "housing", "sort": "supported", "page": 2})
+
+    assert "23 ideas" in first.content.decode()
+    assert titles(first) == [f"Housing idea {n:02d}" for n in range(22, 2, -1)]
+    assert titles(second) == ["Housing idea 02", "Housing idea 01", "Housing idea 00"]
+
+
 def test_sorting_by_most_supported_and_most_discussed(client):
     IdeaFactory.create(title="Few", support_count=1, comment_count=9)
     IdeaFactory.create(title="Many", support_count=8, comment_count=0)
@@ -265,10 +278,12 @@ def test_the_welsh_list_is_in_welsh(client):
 def test_the_list_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, count):
     many_ideas(count)
 
-    with django_assert_max_num_queries(5):
+    # The themes, the campaign, the count and the page's rows (with their themes and authors).
+    with django_assert_max_num_queries(4):
         response = client.get(LIST, {"sort": "supported"})
     assert len(titles(response)) == min(count, 20)
-    with django_assert_max_num_queries(6):
+    # A search finds its matches once: their ids, then the page's rows by id.
+    with django_assert_max_num_queries(5):
         response = client.get(LIST, {"q": "bulk", "sort": "random", "page": 2})
     assert response.status_code == 200
 

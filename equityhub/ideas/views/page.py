@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import striptags, truncatewords
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -227,8 +228,9 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
     idea = selectors.idea_for_page(pk=pk)
     if idea is None:
         raise Http404
-    if idea.status == Status.MERGED and idea.merged_into is not None:
-        return redirect(f"{idea.merged_into.get_absolute_url()}?merged_from={idea.pk}")
+    if idea.status == Status.MERGED and idea.merged_into_id is not None:
+        target = reverse("ideas:detail", kwargs={"pk": idea.merged_into_id})
+        return redirect(f"{target}?merged_from={idea.pk}")
     if not rules.can_view_idea(request.user, idea):
         raise Http404
     return render_detail(request, idea)
