@@ -142,6 +142,14 @@ def test_the_page_is_described_by_the_start_of_the_idea(client):
     assert f'<meta name="description" content="{" ".join(words[:30])} …">' in page
 
 
+def test_the_description_shows_an_ampersand_as_one(client):
+    idea = IdeaFactory.create(title="Adapt homes", body="Housing & health, together.")
+
+    page = page_of(client, idea)
+
+    assert '<meta name="description" content="Housing &amp; health, together.">' in page
+
+
 def test_the_page_title_says_when_a_form_on_it_has_an_error(member_client):
     idea = IdeaFactory.create(title="Adapt homes")
 

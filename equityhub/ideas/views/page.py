@@ -1,6 +1,7 @@
 """An idea's page, and the support and follow buttons on it (and on the list)."""
 
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from django.contrib import messages
@@ -175,7 +176,8 @@ def render_detail(
     page_forms = (comment_form, reply_form, status_form, response_form, merge_form)
     context: dict[str, Any] = {
         "idea": idea,
-        "description": truncatewords(striptags(idea.body_html), 30),
+        # The text of the sanitised HTML, entities read back, so that the template escapes once.
+        "description": truncatewords(unescape(striptags(idea.body_html)), 30),
         "author_name": _author_name(viewer, idea),
         "name_hidden": not idea.show_name,
         "level": Level(idea.level).label if idea.level in Level.values else idea.level,
