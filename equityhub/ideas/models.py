@@ -72,9 +72,15 @@ class Language(models.TextChoices):
 def public_name(author: Any, *, show_name: bool) -> str:
     """The name the public sees: the author's, or "A member" when they chose to hide it (or
     deleted their account)."""
-    if not show_name or author is None:
+    return public_display_name(author.display_name if author else None, show_name=show_name)
+
+
+def public_display_name(display_name: str | None, *, show_name: bool) -> str:
+    """`public_name()` from the author's display name alone (None when the account is gone),
+    for rows read without the author's model."""
+    if not show_name or not display_name:
         return str(_("A member"))
-    return author.display_name or str(_("A member"))
+    return display_name
 
 
 class Theme(TimeStampedModel):

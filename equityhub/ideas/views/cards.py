@@ -11,13 +11,12 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from equityhub.campaigns.models import Campaign
 from equityhub.core.i18n import localized
 from equityhub.ideas import rules, selectors
-from equityhub.ideas.models import Idea, Level, Status, Theme
+from equityhub.ideas.models import Idea, Level, Status, Theme, public_display_name
 
 # The colour of each status's tag (GOV.UK Frontend tag modifiers).
 STATUS_TAGS: dict[str, str] = {
@@ -110,7 +109,6 @@ def idea_cards(
     def comments(count: int) -> str:
         return ngettext("%(count)d comment", "%(count)d comments", count) % {"count": count}
 
-    a_member = str(_("A member"))
     dates: dict[Any, str] = {}
     is_member = rules.is_member(viewer)
     supported = (
@@ -147,8 +145,7 @@ def idea_cards(
                 tag=STATUS_TAGS.get(row.status, ""),
                 supports=supporters(row.support_count),
                 comments=comments(row.comment_count),
-                # The rule of models.public_name, on a row.
-                author=(row.author_name or a_member) if row.show_name else a_member,
+                author=public_display_name(row.author_name, show_name=row.show_name),
                 created=dates[day],
                 created_iso=created.isoformat(),
                 support=support,
