@@ -3,11 +3,12 @@
     .venv/bin/python -m bench.cpu [--requests 300] [--database-url URL] /ideas/ /ideas/101/ ...
 
 Requests per second move with whatever else the machine runs; the CPU a worker spends on a
-request moves less (a busy machine still raises it somewhat). This serves the site as `make bench` does, with every cache off, but
-with one worker, sends the requests one at a time and reads the worker's user and system time
-from /proc before and after. The floor (the fixed response) is always measured first, so each
-page can be read as a multiple of it: the no-cache target is a page costing at most 8 floors.
-It uses the database `make bench` seeded (var/bench/bench.sqlite3 unless told otherwise).
+request moves less (a busy machine still raises it somewhat). This serves the site as
+`make bench` does, with every cache off, but with one worker, sends the requests one at a
+time and reads the worker's user and system time from /proc before and after. The floor (the
+fixed response) is always measured first, so each page can be read as a multiple of it: the
+no-cache target is a page costing at most 8 floors. It uses the database `make bench` seeded
+(var/bench/bench.sqlite3 unless told otherwise).
 """
 
 import argparse
