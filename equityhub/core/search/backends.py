@@ -136,15 +136,16 @@ def _tsquery(parts: list[str], *, config: str, any_word: bool = False) -> Search
     return SearchQuery(terms, config=config, search_type="raw")
 
 
-def _model_documents(
-    language: str, query: SearchQuery, *, content_type_id: int
-) -> QuerySet["SearchDocument"]:
-    """Public documents of one model in one language that match `query`."""
+def _in_language(language: str, query: SearchQuery) -> Q:
+    """Documents in `language` that match `query`."""
+    return Q(language=language, vector=query)
+
+
+def _model_documents(matching: Q, *, content_type_id: int) -> QuerySet["SearchDocument"]:
+    """Public documents of one model that meet `matching`."""
     from equityhub.core.models import SearchDocument
 
-    return SearchDocument.objects.filter(
-        language=language, is_public=True, content_type_id=content_type_id, vector=query
-    )
+    return SearchDocument.objects.filter(matching, is_public=True, content_type_id=content_type_id)
 
 
 class PostgresBackend:
@@ -176,7 +177,7 @@ class PostgresBackend:
         for language, config in POSTGRES_CONFIG.items():
             query = _tsquery(parts, config=config, any_word=any_word)
             rows = (
-                _model_documents(language, query, content_type_id=content_type_id)
+                _model_documents(_in_language(language, query), content_type_id=content_type_id)
                 .annotate(rank=SearchRank(F("vector"), query))
                 .order_by("-rank", "object_id")
                 .values_list("object_id", "rank")[:limit]
@@ -190,15 +191,11 @@ class PostgresBackend:
         language, in no order: nothing is ranked, so no row's text is parsed again for a rank.
         One subquery rather than one per language lets PostgreSQL join it to the caller's rows
         instead of testing each row against both."""
-        from equityhub.core.models import SearchDocument
-
         parts = _word_parts(words)
         if not parts:
             return []
         in_either_language = Q()
         for language, config in POSTGRES_CONFIG.items():
-            in_either_language |= Q(language=language, vector=_tsquery(parts, config=config))
-        documents = SearchDocument.objects.filter(
-            in_either_language, is_public=True, content_type_id=content_type_id
-        )
+            in_either_language |= _in_language(language, _tsquery(parts, config=config))
+        documents = _model_documents(in_either_language, content_type_id=content_type_id)
         return [documents.values("object_id")]
