@@ -5,26 +5,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import (
-    CharField,
     Count,
     Exists,
     F,
     OuterRef,
     Prefetch,
     QuerySet,
-    StringAgg,
-    Subquery,
     Sum,
-    Value,
 )
-from django.db.models.functions import Cast, Mod
+from django.db.models.functions import Mod
 
-from equityhub.accounts.models import User
 from equityhub.campaigns.models import Campaign
 from equityhub.core.search import matching, ranked_ids
-from equityhub.ideas import gaps, rules
+from equityhub.ideas import gaps, listing, rules
 from equityhub.ideas.models import (
     PUBLIC_STATUSES,
     READABLE_STATUSES,
@@ -41,6 +36,8 @@ from equityhub.ideas.models import (
 )
 
 SIMILAR_LIMIT = 5
+RANDOM_MODULUS = listing.RANDOM_MODULUS
+RANDOM_MULTIPLIER = listing.RANDOM_MULTIPLIER
 
 
 class Sort:
@@ -57,12 +54,6 @@ ORDERINGS: dict[str, tuple[str, ...]] = {
     Sort.DISCUSSED: ("-comment_count", "-created_at", "-pk"),
     Sort.ACTIVE: ("-last_activity_at", "-pk"),
 }
-# A random order that is the same for a visitor from page to page: ideas are shuffled by
-# ((pk + seed) * a) mod p, a permutation of the ids for each seed, computed in the database.
-# `a` is near p divided by the golden ratio, so that ids 1, 2, 3… (and seeds 1, 2, 3…) land
-# far apart: with a small `a` the first hundred ideas would keep the order they were posted in.
-RANDOM_MULTIPLIER = 618_034
-RANDOM_MODULUS = 1_000_003
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,40 +72,25 @@ def theme_list() -> QuerySet[Theme]:
     return Theme.objects.order_by("position", "slug")
 
 
+def themes_in_order() -> list[Theme]:
+    """Every theme, as `theme_list()` orders them, in SQL written once (for the busiest pages)."""
+    return listing.themes()
+
+
 def _with_themes(ideas: IdeaQuerySet) -> IdeaQuerySet:
     """Each idea's themes in the order of the theme list (one more query)."""
     return ideas.prefetch_related(Prefetch("themes", queryset=theme_list()))
 
 
 def campaign_for_ideas(slug: str | None = None) -> Campaign | None:
-    """The campaign a list or form is about: the one named, else the current edition."""
-    campaigns = Campaign.objects.published()
-    if slug:
-        return campaigns.filter(slug=slug).first()
-    return campaigns.filter(is_current=True).first()
+    """The campaign a list or form is about: the one named, else the current edition (in SQL
+    written once: it is read on every request of the busiest pages)."""
+    return listing.campaign(slug)
 
 
 def _for_cards(ideas: IdeaQuerySet) -> IdeaQuerySet:
     """What an idea card shows: its author (for the name) and its themes, in 2 queries."""
     return _with_themes(ideas.select_related("author"))
-
-
-# The columns an idea card shows (views/cards.py), with its author's name and its themes: the
-# list reads no bodies or official responses, and builds no model instances.
-CARD_COLUMNS = (
-    "pk",
-    "author_id",
-    "title",
-    "language",
-    "level",
-    "status",
-    "show_name",
-    "support_count",
-    "comment_count",
-    "created_at",
-    "author_name",
-    "theme_ids",
-)
 
 
 def idea_list(filters: IdeaFilters) -> IdeaQuerySet:
@@ -127,38 +103,8 @@ def idea_list(filters: IdeaFilters) -> IdeaQuerySet:
 
 
 def idea_card_page(filters: IdeaFilters, *, number: Any, per_page: int) -> Page[Any]:
-    """Page `number` of the web list, as rows of `CARD_COLUMNS` (`theme_ids` is each idea's
-    theme ids joined by commas, read in the same query).
-
-    An unsearched list is counted and sliced in the database, from its indexes. For a searched
-    list the search is the costly part of each query, so its matches are found once: their ids,
-    in the list's order, are counted here and the page's rows are read by id.
-    """
-    if not filters.query:
-        return Paginator(_card_rows(_listed(filters)), per_page).get_page(number)
-    matches = list(_listed(filters).values_list("pk", flat=True))
-    page = Paginator(matches, per_page).get_page(number)
-    ids = list(page.object_list)
-    rows = {row.pk: row for row in _card_rows(Idea.objects.filter(pk__in=ids))}
-    page.object_list = [rows[pk] for pk in ids if pk in rows]
-    return page
-
-
-def _card_rows(ideas: IdeaQuerySet) -> QuerySet[Any]:
-    return ideas.annotate(
-        author_name=Subquery(User.objects.filter(pk=OuterRef("author_id")).values("display_name")),
-        theme_ids=_theme_ids_of_each(),
-    ).values_list(*CARD_COLUMNS, named=True)
-
-
-def _theme_ids_of_each() -> Subquery:
-    themes = Idea.themes.through.objects.filter(idea_id=OuterRef("pk"))
-    return Subquery(
-        themes.order_by()
-        .values("idea_id")
-        .annotate(ids=StringAgg(Cast("theme_id", CharField()), Value(",")))
-        .values("ids")  # type: ignore[misc]  # an annotation, unknown to the stubs
-    )
+    """Page `number` of the web list, as `listing.CardRow`s, in two queries."""
+    return listing.card_page(filters, number=number, per_page=per_page)
 
 
 def _listed(filters: IdeaFilters) -> IdeaQuerySet:

@@ -5,12 +5,19 @@ language. See docs/decisions/0003-search.md.
 """
 
 from equityhub.core.search.registry import SearchableText, register, reindex_all
-from equityhub.core.search.service import SearchResult, matching, ranked_ids, search
+from equityhub.core.search.service import (
+    SearchResult,
+    matching,
+    matching_statements,
+    ranked_ids,
+    search,
+)
 
 __all__ = [
     "SearchResult",
     "SearchableText",
     "matching",
+    "matching_statements",
     "ranked_ids",
     "register",
     "reindex_all",

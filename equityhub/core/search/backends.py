@@ -29,10 +29,18 @@ class SearchBackend(Protocol):
     def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Any]: ...
 
 
-def _fts5_match(words: list[str], *, any_word: bool = False) -> str:
-    """An FTS5 query of quoted prefix terms, so user input can never be FTS5 syntax."""
+def _fts5_match(
+    words: list[str], *, any_word: bool = False, content_type_id: int | None = None
+) -> str:
+    """An FTS5 query of quoted prefix terms, so user input can never be FTS5 syntax. The words
+    are looked for in the title and body only; `content_type_id` keeps to one model's
+    documents (the index holds each document's content type, core migration 0006)."""
     joiner = " OR " if any_word else " "
-    return joiner.join('"' + word.replace('"', '""') + '"*' for word in words)
+    terms = joiner.join('"' + word.replace('"', '""') + '"*' for word in words)
+    match = "{title body}: (" + terms + ")"
+    if content_type_id is None:
+        return match
+    return f'content_type_id: "{int(content_type_id)}" AND {match}'
 
 
 class SqliteBackend:
@@ -46,7 +54,7 @@ class SqliteBackend:
             FROM core_searchdocument_fts
             JOIN core_searchdocument AS d ON d.id = core_searchdocument_fts.rowid
             WHERE core_searchdocument_fts MATCH %s AND d.language = %s AND d.is_public
-            ORDER BY bm25(core_searchdocument_fts, 8.0, 1.0)
+            ORDER BY bm25(core_searchdocument_fts, 8.0, 1.0, 0.0)
             LIMIT %s
         """
         with connection.cursor() as cursor:
@@ -57,7 +65,7 @@ class SqliteBackend:
         self, words: list[str], *, content_type_id: int, any_word: bool, limit: int
     ) -> list[int]:
         """Public objects of one model matching the words in any language, best first."""
-        match = _fts5_match(words, any_word=any_word)
+        match = _fts5_match(words, any_word=any_word, content_type_id=content_type_id)
         # Each object has a document per language: keep its best-ranked one. bm25() cannot sit
         # inside an aggregate, so the duplicates are dropped here rather than by GROUP BY.
         sql = """
@@ -65,7 +73,7 @@ class SqliteBackend:
             FROM core_searchdocument_fts
             JOIN core_searchdocument AS d ON d.id = core_searchdocument_fts.rowid
             WHERE core_searchdocument_fts MATCH %s AND d.content_type_id = %s AND d.is_public
-            ORDER BY bm25(core_searchdocument_fts, 8.0, 1.0), d.object_id
+            ORDER BY bm25(core_searchdocument_fts, 8.0, 1.0, 0.0), d.object_id
             LIMIT %s
         """
         with connection.cursor() as cursor:
@@ -76,7 +84,7 @@ class SqliteBackend:
     def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Any]:
         """A subquery of the ids of public objects of one model matching every word, in no
         order: nothing is ranked, and the caller's query runs it without a round trip."""
-        match = _fts5_match(words)
+        match = _fts5_match(words, content_type_id=content_type_id)
         # CROSS JOIN keeps the FTS match as the outer loop: as a subquery, SQLite would
         # otherwise walk every document of the model and run the match once for each. Each hit
         # is then checked in the small index searchdoc_hit rather than in its row of text,

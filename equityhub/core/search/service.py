@@ -1,11 +1,14 @@
 """Answer a query: the engine follows the database (settings.EQUITYHUB_SEARCH_BACKEND)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q
+from django.db.models.expressions import RawSQL
 from django.utils.module_loading import import_string
 
 from equityhub.core.search.backends import SearchBackend
@@ -53,6 +56,14 @@ def ranked_ids(
     )
 
 
+def _matching_subqueries(model: type[Model], query: str) -> list[Any]:
+    words = _words(query)
+    if not words:
+        return []
+    content_type_id = ContentType.objects.get_for_model(model).pk
+    return _backend().matching_ids(words, content_type_id=content_type_id)
+
+
 def matching(model: type[Model], query: str) -> Q:
     """A filter for the public `model` rows matching every word of `query`, in English or
     Welsh, for a queryset of `model` that has its own order (a list sorted by date, say).
@@ -60,15 +71,25 @@ def matching(model: type[Model], query: str) -> Q:
     Unlike `ranked_ids()`, nothing is ranked and no ids travel through Python: the match is
     a subquery of the caller's query.
     """
-    words = _words(query)
-    content_type_id = ContentType.objects.get_for_model(model).pk
-    subqueries = _backend().matching_ids(words, content_type_id=content_type_id) if words else []
+    subqueries = _matching_subqueries(model, query)
     if not subqueries:
         return Q(pk__in=[])
     found = Q()
     for subquery in subqueries:
         found |= Q(pk__in=subquery)
     return found
+
+
+def matching_statements(model: type[Model], query: str) -> list[tuple[str, Sequence[Any]]]:
+    """`matching()` for a statement written in SQL: SELECTs of the matching ids, with their
+    parameters; a row matches if any of them returns its id. None when the query has no word."""
+    statements: list[tuple[str, Sequence[Any]]] = []
+    for subquery in _matching_subqueries(model, query):
+        if isinstance(subquery, RawSQL):
+            statements.append((subquery.sql, tuple(subquery.params)))
+        else:
+            statements.append(subquery.query.sql_with_params())
+    return statements
 
 
 def search(query: str, *, language: str, limit: int = MAX_RESULTS) -> list[SearchResult]:

@@ -91,7 +91,7 @@ _PK_MARK = "987654321"
 def idea_cards(
     rows: Sequence[Any], *, campaign: Campaign, themes: dict[int, ThemeName], viewer: Any
 ) -> list[IdeaCard]:
-    """The cards of a page, from rows of `selectors.CARD_COLUMNS`: the template only prints them.
+    """The cards of a page, from `listing.CardRow`s: the template only prints them.
 
     This is the busiest loop on the site, so what is the same for many rows (labels, the
     address pattern, a day's date, a count's words) is worked out once.

@@ -52,7 +52,7 @@ def idea_list(request: HtmxHttpRequest) -> HttpResponse:
     htmx requests (a filter changed, another page) get only the results region; a restored
     history entry gets the whole page. Members also get support buttons.
     """
-    themes = list(selectors.theme_list())
+    themes = selectors.themes_in_order()
     form = IdeaFilterForm(request.GET, themes=themes)
     slug = form.value("campaign") or None
     campaign = selectors.campaign_for_ideas(slug)

@@ -1,0 +1,198 @@
+"""The web list's reads, written in SQL: its campaign, the themes and a page of idea cards.
+
+The list is the busiest page of the site. With every cache off, the ORM's own work on these
+reads (building each statement, resolving its expressions, converting the rows) cost more than
+the database's: about 2.5 ms of every request, a third of the page (docs/decisions/0008).
+So this module writes them by hand. The page of cards is built from the same `IdeaFilters`
+that `selectors._listed()` turns into a queryset for the API, the feed and the export; the
+tests hold the two to the same ideas in the same order for every filter and sort.
+
+Table names come from the models; values always travel as parameters.
+"""
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+from django.core.paginator import Page, Paginator
+from django.db import connection
+
+from equityhub.accounts.models import User
+from equityhub.campaigns.models import Campaign
+from equityhub.core.search import matching_statements
+from equityhub.ideas.models import PUBLIC_STATUSES, READABLE_STATUSES, Idea, Theme
+
+
+class CardRow(NamedTuple):
+    """What an idea card shows (views/cards.py), read in one row."""
+
+    pk: int
+    author_id: int | None
+    title: str
+    language: str
+    level: str
+    status: str
+    show_name: bool
+    support_count: int
+    comment_count: int
+    created_at: datetime
+    author_name: str | None  # the author's display name
+    theme_ids: str | None  # the idea's theme ids, joined by commas
+
+
+IDEAS = Idea._meta.db_table
+IDEA_THEMES = Idea.themes.through._meta.db_table
+THEMES = Theme._meta.db_table
+USERS = User._meta.db_table
+
+# A random order that is the same for a visitor from page to page: ideas are shuffled by
+# ((pk + seed) * a) mod p, a permutation of the ids for each seed, computed in the database.
+# `a` is near p divided by the golden ratio, so that ids 1, 2, 3… (and seeds 1, 2, 3…) land
+# far apart: with a small `a` the first hundred ideas would keep the order they were posted in.
+RANDOM_MULTIPLIER = 618_034
+RANDOM_MODULUS = 1_000_003
+
+# The list's orders (selectors.ORDERINGS), newest first among equals.
+ORDER_BY = {
+    "newest": "i.created_at DESC, i.id DESC",
+    "supported": "i.support_count DESC, i.created_at DESC, i.id DESC",
+    "discussed": "i.comment_count DESC, i.created_at DESC, i.id DESC",
+    "active": "i.last_activity_at DESC, i.id DESC",
+}
+
+
+CAMPAIGNS = Campaign._meta.db_table
+
+
+def campaign(slug: str | None = None) -> Campaign | None:
+    """The published campaign named by `slug`, else the current one; None if there is none."""
+    if slug:
+        found = Campaign.objects.raw(
+            f"SELECT * FROM {CAMPAIGNS} WHERE is_published AND slug = %s",  # noqa: S608
+            [slug],
+        )
+    else:
+        found = Campaign.objects.raw(
+            f"SELECT * FROM {CAMPAIGNS} WHERE is_published AND is_current ORDER BY id LIMIT 1"  # noqa: S608
+        )
+    return next(iter(found), None)
+
+
+def themes() -> list[Theme]:
+    """Every theme, in the order pages list them (`Theme.Meta.ordering`)."""
+    return list(Theme.objects.raw(f"SELECT * FROM {THEMES} ORDER BY position, slug"))  # noqa: S608
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _where(filters: Any) -> tuple[str, list[Any]]:
+    """The list's conditions, as `selectors._listed()` states them for the ORM."""
+    statuses = [s for s in filters.statuses if s in READABLE_STATUSES] or list(PUBLIC_STATUSES)
+    # A searched list is driven by its matches: the unary plus keeps the database from walking
+    # every idea of the campaign in an index's order to test each against them.
+    campaign = "+i.campaign_id" if filters.query else "i.campaign_id"
+    conditions = [f"{campaign} = %s", f"i.status IN ({_marks(statuses)})"]
+    params: list[Any] = [filters.campaign.pk, *statuses]
+    if filters.levels:
+        conditions.append(f"i.level IN ({_marks(filters.levels)})")
+        params.extend(filters.levels)
+    if filters.languages:
+        conditions.append(f"i.language IN ({_marks(filters.languages)})")
+        params.extend(filters.languages)
+    if filters.themes:
+        # A subquery, not a join: an idea with two chosen themes is still listed once.
+        conditions.append(
+            f"i.id IN (SELECT it.idea_id FROM {IDEA_THEMES} it"  # noqa: S608
+            f" JOIN {THEMES} t ON t.id = it.theme_id WHERE t.slug IN ({_marks(filters.themes)}))"
+        )
+        params.extend(filters.themes)
+    if filters.query:
+        statements = matching_statements(Idea, filters.query)
+        if not statements:
+            conditions.append("1 = 0")
+        else:
+            conditions.append("(" + " OR ".join(f"i.id IN ({sql})" for sql, _ in statements) + ")")
+            for _, statement_params in statements:
+                params.extend(statement_params)
+    return " AND ".join(conditions), params
+
+
+def _order(filters: Any) -> tuple[str, list[Any]]:
+    if filters.sort == "random":
+        shuffled = f"((i.id + %s) * {RANDOM_MULTIPLIER}) %% {RANDOM_MODULUS}"
+        return f"{shuffled}, i.id", [filters.seed]
+    return ORDER_BY.get(filters.sort, ORDER_BY["newest"]), []
+
+
+def _theme_ids() -> str:
+    """Each idea's theme ids joined by commas, in the database's own words."""
+    if connection.vendor == "postgresql":
+        joined = "string_agg(it.theme_id::text, ',')"
+    else:
+        joined = "group_concat(it.theme_id, ',')"
+    return f"(SELECT {joined} FROM {IDEA_THEMES} it WHERE it.idea_id = i.id)"  # noqa: S608
+
+
+def _rows_sql() -> str:
+    return (
+        "SELECT i.id, i.author_id, i.title, i.language, i.level, i.status, i.show_name,"  # noqa: S608
+        " i.support_count, i.comment_count, i.created_at, u.display_name, "
+        + _theme_ids()
+        + f" FROM {IDEAS} i LEFT JOIN {USERS} u ON u.id = i.author_id"
+    )
+
+
+def _card_row(values: Sequence[Any]) -> CardRow:
+    row = CardRow(*values)
+    created = row.created_at
+    # SQLite hands back the stored UTC time without its zone, and its booleans as 0 and 1.
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    return row._replace(created_at=created, show_name=bool(row.show_name))
+
+
+def card_page(filters: Any, *, number: Any, per_page: int) -> Page[Any]:
+    """Page `number` of the list as `CardRow`s, in two statements.
+
+    An unsearched list is counted and sliced in the database, from its indexes. For a searched
+    list the search is the costly part of each statement, so its matches are found once: their
+    ids, in the list's order, are counted here and the page's rows are read by id.
+    """
+    where, params = _where(filters)
+    order, order_params = _order(filters)
+    with connection.cursor() as cursor:
+        if filters.query:
+            return _searched_page(cursor, where, params, order, order_params, number, per_page)
+        cursor.execute(f"SELECT COUNT(*) FROM {IDEAS} i WHERE {where}", params)  # noqa: S608
+        (count,) = cursor.fetchone()
+        page: Page[Any] = Paginator(range(count), per_page).get_page(number)
+        cursor.execute(
+            f"{_rows_sql()} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
+            [*params, *order_params, per_page, (page.number - 1) * per_page],
+        )
+        page.object_list = [_card_row(values) for values in cursor.fetchall()]
+        return page
+
+
+def _searched_page(
+    cursor: Any,
+    where: str,
+    params: list[Any],
+    order: str,
+    order_params: list[Any],
+    number: Any,
+    per_page: int,
+) -> Page[Any]:
+    cursor.execute(
+        f"SELECT i.id FROM {IDEAS} i WHERE {where} ORDER BY {order}",  # noqa: S608
+        [*params, *order_params],
+    )
+    page: Page[Any] = Paginator([pk for (pk,) in cursor.fetchall()], per_page).get_page(number)
+    ids = list(page.object_list)
+    if ids:
+        cursor.execute(f"{_rows_sql()} WHERE i.id IN ({_marks(ids)})", ids)
+        rows = {row.pk: row for row in map(_card_row, cursor.fetchall())}
+        page.object_list = [rows[pk] for pk in ids if pk in rows]
+    return page
