@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import Model
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_from_path, override
 
@@ -32,7 +31,7 @@ def active_language() -> str:
     return language if language in dict(settings.LANGUAGES) else DEFAULT_LANGUAGE
 
 
-def localized(obj: Model, field: str, language: str | None = None) -> LocalizedText:
+def localized(obj: object, field: str, language: str | None = None) -> LocalizedText:
     """The value of a translated field in `language` (default: active), else the English."""
     language = language or active_language()
     text = getattr(obj, f"{field}_{language}", None) or ""

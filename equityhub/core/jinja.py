@@ -45,6 +45,13 @@ def _fixed_url(name: str, language: str | None, script_prefix: str) -> str:
     return reverse(name)
 
 
+@lru_cache(maxsize=256)
+def _static(path: str) -> str:
+    """A static file's address: fixed for a deployment (its manifest is read at start-up), and
+    the layout asks for several on every page."""
+    return static(path)
+
+
 def querystring(request: HttpRequest, **changes: Any) -> str:
     """The request's query string with `changes` made, as Django's `{% querystring %}` does."""
     query = request.GET.copy()
@@ -83,7 +90,7 @@ def environment(**options: Any) -> Environment:
     )
     env.globals.update(
         url=url,
-        static=static,
+        static=_static,
         querystring=querystring,
         translated=translated,
         language=active_language,

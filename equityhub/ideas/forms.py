@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from equityhub.campaigns.models import Campaign
 from equityhub.core.i18n import active_language, localized
+from equityhub.ideas.listing import ThemeRow
 from equityhub.ideas.models import (
     BODY_MAX_LENGTH,
     COMMENT_MAX_LENGTH,
@@ -39,7 +40,7 @@ SORT_CHOICES = [
 LISTED_STATUSES = [(value, label) for value, label in Status.choices if value in READABLE_STATUSES]
 
 
-def theme_choices(themes: Iterable[Theme]) -> list[tuple[str, str]]:
+def theme_choices(themes: Iterable[Theme | ThemeRow]) -> list[tuple[str, str]]:
     return [(theme.slug, localized(theme, "name").text) for theme in themes]
 
 
@@ -115,7 +116,7 @@ class IdeaFilterForm(forms.Form):
     )
     campaign = forms.SlugField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, themes: Iterable[Theme], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, themes: Iterable[Theme | ThemeRow], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["theme"]
         assert isinstance(field, forms.MultipleChoiceField)

@@ -78,9 +78,20 @@ def campaign(slug: str | None = None) -> Campaign | None:
     return next(iter(found), None)
 
 
-def themes() -> list[Theme]:
+class ThemeRow(NamedTuple):
+    """A theme as the list's filters and cards name it (`core.i18n.localized()` reads it)."""
+
+    pk: int
+    slug: str
+    name_en: str | None
+    name_cy: str | None
+
+
+def themes() -> list[ThemeRow]:
     """Every theme, in the order pages list them (`Theme.Meta.ordering`)."""
-    return list(Theme.objects.raw(f"SELECT * FROM {THEMES} ORDER BY position, slug"))  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, slug, name_en, name_cy FROM {THEMES} ORDER BY position, slug")  # noqa: S608
+        return [ThemeRow(*row) for row in cursor.fetchall()]
 
 
 def _marks(values: Sequence[Any]) -> str:

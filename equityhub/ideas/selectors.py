@@ -72,7 +72,7 @@ def theme_list() -> QuerySet[Theme]:
     return Theme.objects.order_by("position", "slug")
 
 
-def themes_in_order() -> list[Theme]:
+def themes_in_order() -> list[listing.ThemeRow]:
     """Every theme, as `theme_list()` orders them, in SQL written once (for the busiest pages)."""
     return listing.themes()
 

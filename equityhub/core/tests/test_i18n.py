@@ -11,19 +11,19 @@ def _content(en: str, cy: str) -> SimpleNamespace:
 
 def test_welsh_text_is_used_on_welsh_pages() -> None:
     with translation.override("cy"):
-        value = localized(_content("Health equity", "Tegwch iechyd"), "title")  # type: ignore[arg-type]
+        value = localized(_content("Health equity", "Tegwch iechyd"), "title")
     assert (value.text, value.language, value.is_fallback) == ("Tegwch iechyd", "cy", False)
 
 
 def test_missing_welsh_falls_back_to_english_and_says_so() -> None:
     with translation.override("cy"):
-        value = localized(_content("Health equity", ""), "title")  # type: ignore[arg-type]
+        value = localized(_content("Health equity", ""), "title")
     assert (value.text, value.language, value.is_fallback) == ("Health equity", "en", True)
 
 
 def test_english_pages_never_report_a_fallback() -> None:
     with translation.override("en"):
-        value = localized(_content("Health equity", "Tegwch iechyd"), "title")  # type: ignore[arg-type]
+        value = localized(_content("Health equity", "Tegwch iechyd"), "title")
     assert (value.text, value.is_fallback) == ("Health equity", False)
 
 

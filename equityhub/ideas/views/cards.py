@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from equityhub.campaigns.models import Campaign
 from equityhub.core.i18n import localized
 from equityhub.ideas import rules, selectors
+from equityhub.ideas.listing import ThemeRow
 from equityhub.ideas.models import Idea, Level, Status, Theme, public_display_name
 
 # The colour of each status's tag (GOV.UK Frontend tag modifiers).
@@ -76,7 +77,7 @@ class IdeaCard:
     support: SupportState | None
 
 
-def theme_names(themes: list[Theme]) -> dict[int, ThemeName]:
+def theme_names(themes: Sequence[Theme | ThemeRow]) -> dict[int, ThemeName]:
     names = {}
     for theme in themes:
         name = localized(theme, "name")
