@@ -19,12 +19,11 @@ from django.db.models.functions import Mod
 
 from equityhub.campaigns.models import Campaign
 from equityhub.core.search import matching, ranked_ids
-from equityhub.ideas import gaps, listing, rules
+from equityhub.ideas import gaps, listing, page_reads, rules
 from equityhub.ideas.models import (
     PUBLIC_STATUSES,
     READABLE_STATUSES,
     Comment,
-    CommentState,
     Follow,
     Idea,
     IdeaQuerySet,
@@ -34,6 +33,7 @@ from equityhub.ideas.models import (
     Support,
     Theme,
 )
+from equityhub.ideas.page_reads import Thread, as_threads, shown_comments
 
 SIMILAR_LIMIT = 5
 RANDOM_MODULUS = listing.RANDOM_MODULUS
@@ -146,11 +146,14 @@ _CAMPAIGN_TEXTS = tuple(
 )
 
 
-def idea_for_page(*, pk: int) -> Idea | None:
-    """One idea with its author, campaign and themes, for its page and the API (two queries);
-    None if there is none."""
+def idea_for_page(*, pk: int, with_themes: bool = True) -> Idea | None:
+    """One idea with its author and campaign, and its themes unless told not to (its page
+    reads them as rows, `idea_theme_rows()`), for its page and the API; one query, and one
+    more for the themes. None if there is none."""
     ideas = Idea.objects.select_related("campaign", "author").defer(*_CAMPAIGN_TEXTS)
-    return _with_themes(ideas.filter(pk=pk)).first()
+    if with_themes:
+        ideas = _with_themes(ideas)
+    return ideas.filter(pk=pk).first()
 
 
 def idea_timeline(*, idea: Idea) -> list[StatusChange]:
@@ -159,31 +162,21 @@ def idea_timeline(*, idea: Idea) -> list[StatusChange]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Thread:
-    comment: Comment
-    replies: list[Comment]
-
-
 def idea_threads(*, idea: Idea, viewer: Any) -> list[Thread]:
-    """The idea's discussion as threads (one query). Moderators also see held and hidden
-    comments; everyone else sees published ones and a "removed" line where one was."""
-    comments = Comment.objects.filter(idea=idea).select_related("author")
-    if not rules.is_moderator(viewer):
-        visible = [CommentState.PUBLISHED, CommentState.REMOVED]
-        shown = comments.filter(state__in=visible)
-        if rules.is_member(viewer):
-            # Members also see their own comments while they wait for review.
-            shown |= comments.filter(author_id=viewer.pk, state=CommentState.PENDING)
-        comments = shown
-    replies: dict[int, list[Comment]] = {}
-    tops: list[Comment] = []
-    for comment in comments.order_by("created_at", "pk"):
-        if comment.parent_id is None:
-            tops.append(comment)
-        else:
-            replies.setdefault(comment.parent_id, []).append(comment)
-    return [Thread(comment=top, replies=replies.get(top.pk, [])) for top in tops]
+    """The idea's discussion as threads, for the API (one query): the comments
+    `page_reads.shown_comments()` lets the viewer see, with their authors."""
+    comments = Comment.objects.filter(idea=idea).filter(shown_comments(viewer).as_q())
+    return as_threads(list(comments.select_related("author").order_by("created_at", "pk")))
+
+
+def idea_discussion(*, idea: Idea, viewer: Any) -> list[Thread]:
+    """The idea's discussion as threads, for its page (one statement; see page_reads)."""
+    return page_reads.discussion(idea=idea, viewer=viewer)
+
+
+def idea_theme_rows(*, idea: Idea) -> list[listing.ThemeRow]:
+    """The idea's themes, in the order pages list them, for its page (one statement)."""
+    return page_reads.idea_themes(idea)
 
 
 @dataclass(frozen=True, slots=True)

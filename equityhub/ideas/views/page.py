@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from equityhub.actions.selectors import actions_for_idea
 from equityhub.core.cache import public_page_cache
-from equityhub.ideas import rules, selectors, services
+from equityhub.ideas import page_reads, rules, selectors, services
 from equityhub.ideas.forms import CommentForm, MergeForm, ResponseForm, StatusForm
 from equityhub.ideas.models import (
     READABLE_STATUSES,
@@ -74,10 +74,10 @@ class CommentView:
         return self.can_edit or self.can_remove or self.can_report or self.can_mark
 
 
-def _author_name(viewer: Any, obj: Idea | Comment) -> str:
-    if obj.author is not None and rules.can_see_author(viewer, obj):
-        return obj.author.display_name or obj.author.email
-    return obj.public_author_name()
+def _author_name(viewer: Any, idea: Idea) -> str:
+    if idea.author is not None and rules.can_see_author(viewer, idea):
+        return idea.author.display_name or idea.author.email
+    return idea.public_author_name()
 
 
 def _comment_views(viewer: Any, idea: Idea, *, can_comment: bool) -> list[CommentView]:
@@ -94,7 +94,7 @@ def _comment_views(viewer: Any, idea: Idea, *, can_comment: bool) -> list[Commen
             days[day] = formats.date_format(created, "j F Y")
         return CommentView(
             comment=comment,
-            author=_author_name(viewer, comment),
+            author=page_reads.author_name(viewer, comment),
             created=f"{days[day]}, {created:%H:%M}",
             created_iso=created.isoformat(),
             # Visitors who are not signed in may do nothing to a comment.
@@ -106,11 +106,11 @@ def _comment_views(viewer: Any, idea: Idea, *, can_comment: bool) -> list[Commen
         )
 
     rows: list[CommentView] = []
-    for thread in selectors.idea_threads(idea=idea, viewer=viewer):
+    for thread in selectors.idea_discussion(idea=idea, viewer=viewer):
         top = thread.comment
         answer: dict[str, Any] = {}
         if can_comment and top.state == CommentState.PUBLISHED:
-            answer = {"reply_to_pk": top.pk, "reply_to_name": _author_name(viewer, top)}
+            answer = {"reply_to_pk": top.pk, "reply_to_name": page_reads.author_name(viewer, top)}
         if not thread.replies:
             rows.append(view(top, ends_thread=True, **answer))
             continue
@@ -181,7 +181,7 @@ def render_detail(
         "author_name": _author_name(viewer, idea),
         "name_hidden": not idea.show_name,
         "level": Level(idea.level).label if idea.level in Level.values else idea.level,
-        "themes": list(theme_names(list(idea.themes.all())).values()),
+        "themes": list(theme_names(selectors.idea_theme_rows(idea=idea)).values()),
         "status_label": Status(idea.status).label,
         "status_tag": STATUS_TAGS.get(idea.status, ""),
         "is_held": idea.status in HELD_STATUSES,
@@ -227,7 +227,7 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
     Held, hidden and rejected ideas are shown only to their author and to staff; a merged idea
     sends visitors on to the idea it became part of.
     """
-    idea = selectors.idea_for_page(pk=pk)
+    idea = selectors.idea_for_page(pk=pk, with_themes=False)
     if idea is None:
         raise Http404
     if idea.status == Status.MERGED and idea.merged_into_id is not None:
