@@ -64,6 +64,14 @@ ORDER_BY = {
 CAMPAIGNS = Campaign._meta.db_table
 
 
+def campaign_by_pk(pk: int) -> Campaign | None:
+    """A campaign, published or not: an idea's, for its page."""
+    return next(
+        iter(Campaign.objects.raw(f"SELECT * FROM {CAMPAIGNS} WHERE id = %s", [pk])),  # noqa: S608
+        None,
+    )
+
+
 def campaign(slug: str | None = None) -> Campaign | None:
     """The published campaign named by `slug`, else the current one; None if there is none."""
     if slug:

@@ -146,14 +146,17 @@ _CAMPAIGN_TEXTS = tuple(
 )
 
 
-def idea_for_page(*, pk: int, with_themes: bool = True) -> Idea | None:
-    """One idea with its author and campaign, and its themes unless told not to (its page
-    reads them as rows, `idea_theme_rows()`), for its page and the API; one query, and one
-    more for the themes. None if there is none."""
+def idea_for_page(*, pk: int) -> Idea | None:
+    """One idea with its author, campaign and themes, for the API and the page's forms (two
+    queries); None if there is none."""
     ideas = Idea.objects.select_related("campaign", "author").defer(*_CAMPAIGN_TEXTS)
-    if with_themes:
-        ideas = _with_themes(ideas)
-    return ideas.filter(pk=pk).first()
+    return _with_themes(ideas.filter(pk=pk)).first()
+
+
+def idea_for_detail(*, pk: int) -> Idea | None:
+    """One idea with its author and campaign, for its page, which reads its themes as rows
+    (`idea_theme_rows()`); in SQL, see page_reads. None if there is none."""
+    return page_reads.idea(pk)
 
 
 def idea_timeline(*, idea: Idea) -> list[StatusChange]:

@@ -227,7 +227,7 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
     Held, hidden and rejected ideas are shown only to their author and to staff; a merged idea
     sends visitors on to the idea it became part of.
     """
-    idea = selectors.idea_for_page(pk=pk, with_themes=False)
+    idea = selectors.idea_for_detail(pk=pk)
     if idea is None:
         raise Http404
     if idea.status == Status.MERGED and idea.merged_into_id is not None:
