@@ -20,7 +20,13 @@ from django.db.models import Q
 from equityhub.accounts.models import User
 from equityhub.ideas import listing, rules
 from equityhub.ideas.listing import IDEA_THEMES, THEMES, ThemeRow
-from equityhub.ideas.models import Comment, CommentState, Idea, public_display_name
+from equityhub.ideas.models import (
+    Comment,
+    CommentState,
+    Idea,
+    StatusChange,
+    public_display_name,
+)
 
 IDEAS = Idea._meta.db_table
 COMMENTS = Comment._meta.db_table
@@ -127,6 +133,21 @@ def author_name(viewer: Any, comment: Comment) -> str:
         return display_name or str(getattr(comment, "author_email", ""))
     return public_display_name(
         display_name if comment.author_id is not None else None, show_name=comment.show_name
+    )
+
+
+def timeline(idea: Idea) -> list[StatusChange]:
+    """The idea's history, oldest first, each step with `actor_display_name` and
+    `actor_email` (None when nobody or the account is gone)."""
+    columns = ", ".join(f"s.{field.column}" for field in StatusChange._meta.concrete_fields)
+    return list(
+        StatusChange.objects.raw(
+            f"SELECT {columns}, u.display_name AS actor_display_name,"  # noqa: S608
+            f" u.email AS actor_email FROM {StatusChange._meta.db_table} s"
+            f" LEFT JOIN {USERS} u ON u.id = s.actor_id"
+            " WHERE s.idea_id = %s ORDER BY s.created_at, s.id",
+            [idea.pk],
+        )
     )
 
 

@@ -160,9 +160,8 @@ def idea_for_detail(*, pk: int) -> Idea | None:
 
 
 def idea_timeline(*, idea: Idea) -> list[StatusChange]:
-    return list(
-        StatusChange.objects.filter(idea=idea).select_related("actor").order_by("created_at", "pk")
-    )
+    """The idea's history for its page, each step with its actor's name (see page_reads)."""
+    return page_reads.timeline(idea)
 
 
 def idea_threads(*, idea: Idea, viewer: Any) -> list[Thread]:

@@ -94,6 +94,7 @@ def test_the_idea_page_shows_the_actions_it_fed(client):
 
     assert "What this idea led to" in page
     assert "Published action" in page
+    assert "It asked for exactly this." in page  # how the idea shaped it
     assert "Draft action" not in page
 
 
