@@ -1,8 +1,11 @@
 from collections.abc import Sequence
 
 from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.encoding import iri_to_uri
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from equityhub.core.i18n import active_language, other_language, url_in_language
 
@@ -35,6 +38,23 @@ def _navigation(request: HttpRequest) -> Sequence[tuple[str, object]]:
     ]
 
 
+def _in_language(request: HttpRequest, language: str) -> str:
+    """This page's address in `language`, query string kept. The view's name and arguments are
+    known by now, so the address is built from them rather than by resolving the path again
+    (which `url_in_language()` does for any address, at a few times the cost)."""
+    match = request.resolver_match
+    if match is not None and match.view_name:
+        try:
+            with override(language):
+                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            pass
+        else:
+            query = iri_to_uri(request.META.get("QUERY_STRING", ""))
+            return f"{path}?{query}" if query else path
+    return url_in_language(request.get_full_path(), language)
+
+
 def site(request: HttpRequest) -> dict[str, object]:
     language = active_language()
     switch_to = other_language(language)
@@ -43,6 +63,6 @@ def site(request: HttpRequest) -> dict[str, object]:
         "language_switch": {
             "code": switch_to,
             "name": LANGUAGE_NAMES[switch_to],
-            "url": url_in_language(request.get_full_path(), switch_to),
+            "url": _in_language(request, switch_to),
         },
     }

@@ -1,5 +1,7 @@
 from types import SimpleNamespace
 
+import pytest
+from django.test import Client
 from django.utils import translation
 
 from equityhub.core.i18n import localized, url_in_language
@@ -38,4 +40,24 @@ def test_url_in_language_takes_full_urls_as_emails_carry_them() -> None:
     assert (
         url_in_language("https://equityhub.example/faqs/?campaign=ot-week-2021", "cy")
         == "https://equityhub.example/cy/faqs/?campaign=ot-week-2021"
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "other"),
+    [
+        ("/ideas/?q=tai&level=government", "/cy/ideas/?q=tai&level=government"),
+        ("/cy/ideas/?q=tai", "/ideas/?q=tai"),
+        ("/faqs/", "/cy/faqs/"),
+    ],
+)
+def test_the_language_switch_leads_to_the_same_page_in_the_other_language(
+    client: Client, path: str, other: str
+) -> None:
+    page = client.get(path).content.decode()
+
+    assert (
+        f'hreflang="{"cy" if other.startswith("/cy/") else "en"}" href="{other}"'
+        in page.replace("&amp;", "&")
     )

@@ -44,7 +44,7 @@ from equityhub.ideas.views.common import (
 HELD_STATUSES = frozenset({Status.PENDING, Status.HIDDEN, Status.REJECTED})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to build, 50 times a page
 class CommentView:
     """A comment as its page shows it, texts ready, with what the viewer may do to it.
 
@@ -87,7 +87,8 @@ def _comment_views(viewer: Any, idea: Idea, *, can_comment: bool) -> list[Commen
     days: dict[Any, str] = {}
 
     def view(comment: Comment, **place: Any) -> CommentView:
-        comment.idea = idea  # The rules read the idea; it is already here.
+        if is_member:
+            comment.idea = idea  # The rules read the idea; it is already here.
         created = timezone.localtime(comment.created_at)
         day = created.date()
         if day not in days:
