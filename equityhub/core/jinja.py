@@ -15,6 +15,8 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
@@ -75,7 +77,20 @@ def date(value: datetime | None, format_name: str = "j F Y") -> str:
 def gettext(message: str) -> Markup:
     """A translation of a template's own text: trusted, as in Django's {% translate %}, so a
     msgid may hold markup; `|format()` escapes the values put into it."""
+    return _translation(message, translation.get_language())
+
+
+@lru_cache(maxsize=4096)
+def _translation(message: str, language: str | None) -> Markup:
+    # A page asks for about a hundred of the same few hundred texts: each is looked up in the
+    # catalogue of `language` (the active one) once per process.
     return Markup(translation.gettext(message))  # noqa: S704 (our own catalogue)
+
+
+@receiver(setting_changed)
+def _forget_translations(*, setting: str, **kwargs: Any) -> None:
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
+        _translation.cache_clear()
 
 
 def ngettext(singular: str, plural: str, number: int) -> Markup:
@@ -88,6 +103,9 @@ def environment(**options: Any) -> Environment:
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext, ngettext, newstyle=False
     )
+    # `_()` straight to gettext, rather than through the extension's alias, which looks the
+    # function up in each page's context first.
+    env.globals["_"] = gettext
     env.globals.update(
         url=url,
         static=_static,
