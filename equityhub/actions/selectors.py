@@ -23,6 +23,7 @@ from equityhub.actions.models import (
 )
 from equityhub.campaigns.models import Campaign
 from equityhub.core.search import matching
+from equityhub.core.sql import placeholders
 from equityhub.ideas.models import PUBLIC_STATUSES, Idea, IdeaQuerySet, Level, Status
 from equityhub.ideas.selectors import theme_list
 
@@ -180,13 +181,12 @@ def actions_for_idea(idea: Idea) -> list[Action]:
     one statement written in SQL, as the idea page, one of the busiest, reads it on every view
     (docs/decisions/0008). Only the columns the page shows are read."""
     statuses = sorted(PUBLISHED_STATUSES)
-    marks = ", ".join(["%s"] * len(statuses))
     return list(
         Action.objects.raw(
             "SELECT a.id, a.title, a.title_en, a.title_cy, a.status, a.progress,"  # noqa: S608
             f" ai.note AS link_note FROM {ActionIdea._meta.db_table} ai"
             f" JOIN {Action._meta.db_table} a ON a.id = ai.action_id"
-            f" WHERE ai.idea_id = %s AND a.status IN ({marks}) ORDER BY a.id",
+            f" WHERE ai.idea_id = %s AND a.status IN ({placeholders(statuses)}) ORDER BY a.id",
             [idea.pk, *statuses],
         )
     )

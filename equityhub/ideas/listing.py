@@ -11,7 +11,7 @@ Table names come from the models; values always travel as parameters.
 """
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
@@ -20,6 +20,7 @@ from django.db import connection
 from equityhub.accounts.models import User
 from equityhub.campaigns.models import Campaign
 from equityhub.core.search import matching_statements
+from equityhub.core.sql import aware, placeholders
 from equityhub.ideas.models import PUBLIC_STATUSES, READABLE_STATUSES, Idea, Theme
 
 
@@ -102,29 +103,26 @@ def themes() -> list[ThemeRow]:
         return [ThemeRow(*row) for row in cursor.fetchall()]
 
 
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join(["%s"] * len(values))
-
-
 def _where(filters: Any) -> tuple[str, list[Any]]:
     """The list's conditions, as `selectors._listed()` states them for the ORM."""
     statuses = [s for s in filters.statuses if s in READABLE_STATUSES] or list(PUBLIC_STATUSES)
     # A searched list is driven by its matches: the unary plus keeps the database from walking
     # every idea of the campaign in an index's order to test each against them.
     campaign = "+i.campaign_id" if filters.query else "i.campaign_id"
-    conditions = [f"{campaign} = %s", f"i.status IN ({_marks(statuses)})"]
+    conditions = [f"{campaign} = %s", f"i.status IN ({placeholders(statuses)})"]
     params: list[Any] = [filters.campaign.pk, *statuses]
     if filters.levels:
-        conditions.append(f"i.level IN ({_marks(filters.levels)})")
+        conditions.append(f"i.level IN ({placeholders(filters.levels)})")
         params.extend(filters.levels)
     if filters.languages:
-        conditions.append(f"i.language IN ({_marks(filters.languages)})")
+        conditions.append(f"i.language IN ({placeholders(filters.languages)})")
         params.extend(filters.languages)
     if filters.themes:
         # A subquery, not a join: an idea with two chosen themes is still listed once.
         conditions.append(
             f"i.id IN (SELECT it.idea_id FROM {IDEA_THEMES} it"  # noqa: S608
-            f" JOIN {THEMES} t ON t.id = it.theme_id WHERE t.slug IN ({_marks(filters.themes)}))"
+            f" JOIN {THEMES} t ON t.id = it.theme_id"
+            f" WHERE t.slug IN ({placeholders(filters.themes)}))"
         )
         params.extend(filters.themes)
     if filters.query:
@@ -165,11 +163,7 @@ def _rows_sql() -> str:
 
 def _card_row(values: Sequence[Any]) -> CardRow:
     row = CardRow(*values)
-    created = row.created_at
-    # SQLite hands back the stored UTC time without its zone, and its booleans as 0 and 1.
-    if created.tzinfo is None:
-        created = created.replace(tzinfo=UTC)
-    return row._replace(created_at=created, show_name=bool(row.show_name))
+    return row._replace(created_at=aware(row.created_at), show_name=bool(row.show_name))
 
 
 def card_page(filters: Any, *, number: Any, per_page: int) -> Page[Any]:
@@ -211,7 +205,7 @@ def _searched_page(
     page: Page[Any] = Paginator([pk for (pk,) in cursor.fetchall()], per_page).get_page(number)
     ids = list(page.object_list)
     if ids:
-        cursor.execute(f"{_rows_sql()} WHERE i.id IN ({_marks(ids)})", ids)
+        cursor.execute(f"{_rows_sql()} WHERE i.id IN ({placeholders(ids)})", ids)
         rows = {row.pk: row for row in map(_card_row, cursor.fetchall())}
         page.object_list = [rows[pk] for pk in ids if pk in rows]
     return page

@@ -4,8 +4,8 @@ Each rule answers for one user and one object and reads nothing from the databas
 user's roles (read once per request) and the member's suspension (read once per request).
 """
 
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, Protocol
 
 from django.utils import timezone
 
@@ -13,7 +13,6 @@ from equityhub.accounts.roles import ADMIN, EDITOR, MODERATOR, has_role
 from equityhub.ideas.models import (
     MODERATION_STATUSES,
     READABLE_STATUSES,
-    Comment,
     CommentState,
     Idea,
     Status,
@@ -24,6 +23,21 @@ COMMENT_EDIT_WINDOW = timedelta(minutes=15)
 # The statuses an author may still withdraw from: before staff have decided anything.
 WITHDRAWABLE_STATUSES = frozenset({Status.PENDING, Status.PUBLISHED, Status.UNDER_CONSIDERATION})
 EDITABLE_STATUSES = frozenset({Status.PENDING, Status.PUBLISHED})
+
+
+class CommentFacts(Protocol):
+    """What the rules read of a comment: a Comment, or a row of the idea page's discussion."""
+
+    @property
+    def author_id(self) -> int | None: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def show_name(self) -> bool: ...
+    @property
+    def idea(self) -> Idea: ...
 
 
 def is_member(user: Any) -> bool:
@@ -47,7 +61,7 @@ def can_take_part(user: Any) -> bool:
     return is_member(user) and not is_suspended(user=user)
 
 
-def is_author(user: Any, obj: Idea | Comment) -> bool:
+def is_author(user: Any, obj: Idea | CommentFacts) -> bool:
     return is_member(user) and obj.author_id is not None and obj.author_id == user.pk
 
 
@@ -60,7 +74,7 @@ def can_view_idea(user: Any, idea: Idea) -> bool:
     return is_author(user, idea) and idea.status != Status.MERGED
 
 
-def can_see_author(user: Any, idea: Idea | Comment) -> bool:
+def can_see_author(user: Any, idea: Idea | CommentFacts) -> bool:
     """Whether `user` sees the real author of content whose author hid their name."""
     return idea.show_name or is_moderator(user) or is_admin(user) or is_author(user, idea)
 
@@ -98,7 +112,7 @@ def can_follow_idea(user: Any, idea: Idea) -> bool:
     return is_member(user) and can_view_idea(user, idea) and idea.status != Status.MERGED
 
 
-def can_report(user: Any, obj: Idea | Comment) -> bool:
+def can_report(user: Any, obj: Idea | CommentFacts) -> bool:
     if not can_take_part(user) or is_author(user, obj):
         return False
     if isinstance(obj, Idea):
@@ -106,7 +120,7 @@ def can_report(user: Any, obj: Idea | Comment) -> bool:
     return obj.state == CommentState.PUBLISHED and obj.idea.is_public
 
 
-def can_edit_comment(user: Any, comment: Comment) -> bool:
+def can_edit_comment(user: Any, comment: CommentFacts) -> bool:
     return (
         is_author(user, comment)
         and can_take_part(user)
@@ -115,11 +129,11 @@ def can_edit_comment(user: Any, comment: Comment) -> bool:
     )
 
 
-def can_remove_comment(user: Any, comment: Comment) -> bool:
+def can_remove_comment(user: Any, comment: CommentFacts) -> bool:
     return is_author(user, comment) and comment.state != CommentState.REMOVED
 
 
-def can_mark_official_answer(user: Any, comment: Comment) -> bool:
+def can_mark_official_answer(user: Any, comment: CommentFacts) -> bool:
     return (is_moderator(user) or is_editor(user)) and comment.state == CommentState.PUBLISHED
 
 

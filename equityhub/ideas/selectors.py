@@ -33,7 +33,7 @@ from equityhub.ideas.models import (
     Support,
     Theme,
 )
-from equityhub.ideas.page_reads import Thread, as_threads, shown_comments
+from equityhub.ideas.page_reads import CommentRow, Thread, as_threads, shown_comments
 
 SIMILAR_LIMIT = 5
 RANDOM_MODULUS = listing.RANDOM_MODULUS
@@ -164,14 +164,14 @@ def idea_timeline(*, idea: Idea) -> list[StatusChange]:
     return page_reads.timeline(idea)
 
 
-def idea_threads(*, idea: Idea, viewer: Any) -> list[Thread]:
+def idea_threads(*, idea: Idea, viewer: Any) -> list[Thread[Comment]]:
     """The idea's discussion as threads, for the API (one query): the comments
     `page_reads.shown_comments()` lets the viewer see, with their authors."""
     comments = Comment.objects.filter(idea=idea).filter(shown_comments(viewer).as_q())
     return as_threads(list(comments.select_related("author").order_by("created_at", "pk")))
 
 
-def idea_discussion(*, idea: Idea, viewer: Any) -> list[Thread]:
+def idea_discussion(*, idea: Idea, viewer: Any) -> list[Thread[CommentRow]]:
     """The idea's discussion as threads, for its page (one statement; see page_reads)."""
     return page_reads.discussion(idea=idea, viewer=viewer)
 

@@ -22,13 +22,13 @@ from equityhub.ideas import page_reads, rules, selectors, services
 from equityhub.ideas.forms import CommentForm, MergeForm, ResponseForm, StatusForm
 from equityhub.ideas.models import (
     READABLE_STATUSES,
-    Comment,
     CommentState,
     Idea,
     Level,
     Status,
     StatusChange,
 )
+from equityhub.ideas.page_reads import CommentRow
 from equityhub.ideas.services import EDITORIAL_TRANSITIONS
 from equityhub.ideas.views.cards import STATUS_TAGS, SupportState, theme_names
 from equityhub.ideas.views.common import (
@@ -53,7 +53,7 @@ class CommentView:
     the thread's reply form, so the template renders every comment in one loop.
     """
 
-    comment: Comment
+    comment: CommentRow
     author: str
     created: str
     created_iso: str
@@ -86,9 +86,7 @@ def _comment_views(viewer: Any, idea: Idea, *, can_comment: bool) -> list[Commen
     # "j F Y, H:i": the day in the page's language, worked out once per day, then the time.
     days: dict[Any, str] = {}
 
-    def view(comment: Comment, **place: Any) -> CommentView:
-        if is_member:
-            comment.idea = idea  # The rules read the idea; it is already here.
+    def view(comment: CommentRow, **place: Any) -> CommentView:
         created = timezone.localtime(comment.created_at)
         day = created.date()
         if day not in days:
