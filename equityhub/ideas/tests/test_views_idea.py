@@ -183,12 +183,12 @@ def test_an_idea_page_runs_a_fixed_number_of_queries(
         )
     Idea.objects.filter(pk=idea.pk).update(comment_count=comments)
 
-    # The idea, its campaign, its author, its themes, its timeline, its discussion, and the
-    # actions it fed.
-    with django_assert_max_num_queries(7):
+    # The idea with its author's name, its campaign, its themes, its timeline, its discussion,
+    # and the actions it fed.
+    with django_assert_max_num_queries(6):
         assert client.get(idea.get_absolute_url()).status_code == 200
     client.force_login(moderator)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         assert client.get(idea.get_absolute_url()).status_code == 200
 
 

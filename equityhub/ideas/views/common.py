@@ -47,8 +47,9 @@ def next_url(request: HttpRequest, default: str) -> str:
 
 
 def viewable_idea(request: HttpRequest, pk: int) -> Idea:
-    """The idea with what its page shows, or 404 when it is missing or the viewer may not see it."""
-    idea = selectors.idea_for_page(pk=pk)
+    """The idea as its page reads it (`selectors.idea_for_detail()`), or 404 when it is missing
+    or the viewer may not see it."""
+    idea = selectors.idea_for_detail(pk=pk)
     if idea is None or not rules.can_view_idea(request.user, idea):
         raise Http404
     return idea

@@ -74,12 +74,6 @@ class CommentView:
         return self.can_edit or self.can_remove or self.can_report or self.can_mark
 
 
-def _author_name(viewer: Any, idea: Idea) -> str:
-    if idea.author is not None and rules.can_see_author(viewer, idea):
-        return idea.author.display_name or idea.author.email
-    return idea.public_author_name()
-
-
 def _comment_views(viewer: Any, idea: Idea, *, can_comment: bool) -> list[CommentView]:
     """The discussion in page order, threads flattened (see CommentView)."""
     is_member = rules.is_member(viewer)
@@ -177,7 +171,7 @@ def render_detail(
         "idea": idea,
         # The text of the sanitised HTML, entities read back, so that the template escapes once.
         "description": truncatewords(unescape(striptags(idea.body_html)), 30),
-        "author_name": _author_name(viewer, idea),
+        "author_name": page_reads.idea_author_name(viewer, idea),
         "name_hidden": not idea.show_name,
         "level": Level(idea.level).label if idea.level in Level.values else idea.level,
         "themes": list(theme_names(selectors.idea_theme_rows(idea=idea)).values()),
