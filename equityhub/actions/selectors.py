@@ -4,8 +4,9 @@ number of queries, however many actions and ideas there are."""
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
+from django.db import connection
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -176,20 +177,34 @@ def action_comments(action: Action, *, viewer: Any) -> list[ActionComment]:
     return top
 
 
-def actions_for_idea(idea: Idea) -> list[Action]:
-    """The published actions an idea fed, each with `link_note` (how the idea shaped it): in
-    one statement written in SQL, as the idea page, one of the busiest, reads it on every view
-    (docs/decisions/0008). Only the columns the page shows are read."""
+class ActionLink(NamedTuple):
+    """A published action an idea fed, as the idea's page shows it."""
+
+    pk: int
+    title_en: str | None
+    title_cy: str | None
+    status: str
+    progress: int
+    note: str  # how the idea shaped the action
+
+    @property
+    def status_label(self) -> str:
+        return str(ActionStatus(self.status).label) if self.status in ActionStatus.values else ""
+
+
+def actions_for_idea(idea: Idea) -> list[ActionLink]:
+    """The published actions an idea fed, with the note on how: one statement written in SQL,
+    as the idea page, one of the busiest, reads it on every view (docs/decisions/0008)."""
     statuses = sorted(PUBLISHED_STATUSES)
-    return list(
-        Action.objects.raw(
-            "SELECT a.id, a.title, a.title_en, a.title_cy, a.status, a.progress,"  # noqa: S608
-            f" ai.note AS link_note FROM {ActionIdea._meta.db_table} ai"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT a.id, a.title_en, a.title_cy, a.status, a.progress, ai.note"  # noqa: S608
+            f" FROM {ActionIdea._meta.db_table} ai"
             f" JOIN {Action._meta.db_table} a ON a.id = ai.action_id"
             f" WHERE ai.idea_id = %s AND a.status IN ({placeholders(statuses)}) ORDER BY a.id",
             [idea.pk, *statuses],
         )
-    )
+        return [ActionLink(*row) for row in cursor.fetchall()]
 
 
 def linkable_ideas(action: Action, *, query: str = "", limit: int = 20) -> QuerySet[Idea]:

@@ -106,9 +106,11 @@ def themes() -> list[ThemeRow]:
 def _where(filters: Any) -> tuple[str, list[Any]]:
     """The list's conditions, as `selectors._listed()` states them for the ORM."""
     statuses = [s for s in filters.statuses if s in READABLE_STATUSES] or list(PUBLIC_STATUSES)
-    # A searched list is driven by its matches: the unary plus keeps the database from walking
-    # every idea of the campaign in an index's order to test each against them.
-    campaign = "+i.campaign_id" if filters.query else "i.campaign_id"
+    # On SQLite a searched list is driven by its matches: the unary plus keeps SQLite from
+    # walking every idea of the campaign in an index's order to test each against them.
+    # PostgreSQL plans from its statistics, and the plus would only cost it the index.
+    driven_by_matches = filters.query and connection.vendor == "sqlite"
+    campaign = "+i.campaign_id" if driven_by_matches else "i.campaign_id"
     conditions = [f"{campaign} = %s", f"i.status IN ({placeholders(statuses)})"]
     params: list[Any] = [filters.campaign.pk, *statuses]
     if filters.levels:

@@ -14,7 +14,7 @@ comments, by `shown_comments()`.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import Q
@@ -27,6 +27,7 @@ from equityhub.ideas.models import (
     Comment,
     CommentState,
     Idea,
+    Status,
     StatusChange,
     public_display_name,
 )
@@ -194,19 +195,35 @@ def author_name(viewer: Any, comment: CommentRow) -> str:
     return public_display_name(comment.author_display_name, show_name=comment.show_name)
 
 
-def timeline(idea: Idea) -> list[StatusChange]:
-    """The idea's history, oldest first, each step with `actor_display_name` and
-    `actor_email` (None when nobody or the account is gone)."""
-    columns = ", ".join(f"s.{field.column}" for field in StatusChange._meta.concrete_fields)
-    return list(
-        StatusChange.objects.raw(
-            f"SELECT {columns}, u.display_name AS actor_display_name,"  # noqa: S608
-            f" u.email AS actor_email FROM {StatusChange._meta.db_table} s"
-            f" LEFT JOIN {USERS} u ON u.id = s.actor_id"
+class HistoryRow(NamedTuple):
+    """One step of the idea's history, with its actor's name (None for both when nobody acted
+    or the account is gone)."""
+
+    to_status: str
+    reason: str
+    created_at: datetime
+    actor_id: int | None
+    actor_display_name: str | None
+    actor_email: str | None
+
+    @property
+    def to_status_label(self) -> str:
+        return str(Status(self.to_status).label) if self.to_status in Status.values else ""
+
+
+def timeline(idea: Idea) -> list[HistoryRow]:
+    """The idea's history, oldest first."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.to_status, s.reason, s.created_at, s.actor_id, u.display_name, u.email"  # noqa: S608
+            f" FROM {StatusChange._meta.db_table} s LEFT JOIN {USERS} u ON u.id = s.actor_id"
             " WHERE s.idea_id = %s ORDER BY s.created_at, s.id",
             [idea.pk],
         )
-    )
+        return [
+            HistoryRow(status, reason, aware(created_at), actor_id, display_name, email)
+            for status, reason, created_at, actor_id, display_name, email in cursor.fetchall()
+        ]
 
 
 def idea_themes(idea: Idea) -> list[ThemeRow]:

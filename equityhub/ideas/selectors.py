@@ -29,7 +29,6 @@ from equityhub.ideas.models import (
     IdeaQuerySet,
     Level,
     NotificationPreference,
-    StatusChange,
     Support,
     Theme,
 )
@@ -159,7 +158,7 @@ def idea_for_detail(*, pk: int) -> Idea | None:
     return page_reads.idea(pk)
 
 
-def idea_timeline(*, idea: Idea) -> list[StatusChange]:
+def idea_timeline(*, idea: Idea) -> list[page_reads.HistoryRow]:
     """The idea's history for its page, each step with its actor's name (see page_reads)."""
     return page_reads.timeline(idea)
 

@@ -26,7 +26,6 @@ from equityhub.ideas.models import (
     Idea,
     Level,
     Status,
-    StatusChange,
 )
 from equityhub.ideas.page_reads import CommentRow
 from equityhub.ideas.services import EDITORIAL_TRANSITIONS
@@ -79,9 +78,10 @@ def _comment_views(viewer: Any, idea: Idea, *, can_comment: bool) -> list[Commen
     is_member = rules.is_member(viewer)
     # "j F Y, H:i": the day in the page's language, worked out once per day, then the time.
     days: dict[Any, str] = {}
+    zone = timezone.get_current_timezone()
 
     def view(comment: CommentRow, **place: Any) -> CommentView:
-        created = timezone.localtime(comment.created_at)
+        created = comment.created_at.astimezone(zone)
         day = created.date()
         if day not in days:
             days[day] = formats.date_format(created, "j F Y")
@@ -117,7 +117,7 @@ def _comment_views(viewer: Any, idea: Idea, *, can_comment: bool) -> list[Commen
     return rows
 
 
-def _timeline(viewer: Any, idea: Idea) -> list[StatusChange]:
+def _timeline(viewer: Any, idea: Idea) -> list[page_reads.HistoryRow]:
     """The idea's history. Moderation steps are shown to staff and the author only."""
     entries = selectors.idea_timeline(idea=idea)
     if rules.is_moderator(viewer) or rules.is_editor(viewer) or rules.is_author(viewer, idea):
@@ -164,7 +164,7 @@ def render_detail(
         )
     if rules.can_moderate(viewer) and idea.status != Status.MERGED:
         merge_form = forms.get("merge_form") or MergeForm()
-    comment_form = forms.get("comment_form") or CommentForm()
+    comment_form = forms.get("comment_form") or (CommentForm() if can_comment else None)
     reply_form = forms.get("reply_form")
     page_forms = (comment_form, reply_form, status_form, response_form, merge_form)
     context: dict[str, Any] = {
