@@ -12,7 +12,7 @@ Table names come from the models; values always travel as parameters.
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -22,6 +22,9 @@ from equityhub.campaigns.models import Campaign
 from equityhub.core.search import matching_statements
 from equityhub.core.sql import aware, placeholders
 from equityhub.ideas.models import PUBLIC_STATUSES, READABLE_STATUSES, Idea, Theme
+
+if TYPE_CHECKING:  # selectors imports this module
+    from equityhub.ideas.selectors import IdeaFilters
 
 
 class CardRow(NamedTuple):
@@ -41,6 +44,7 @@ class CardRow(NamedTuple):
     theme_ids: str | None  # the idea's theme ids, joined by commas
 
 
+CAMPAIGNS = Campaign._meta.db_table
 IDEAS = Idea._meta.db_table
 IDEA_THEMES = Idea.themes.through._meta.db_table
 THEMES = Theme._meta.db_table
@@ -60,9 +64,6 @@ ORDER_BY = {
     "discussed": "i.comment_count DESC, i.created_at DESC, i.id DESC",
     "active": "i.last_activity_at DESC, i.id DESC",
 }
-
-
-CAMPAIGNS = Campaign._meta.db_table
 
 
 def campaign_by_pk(pk: int) -> Campaign | None:
@@ -103,7 +104,7 @@ def themes() -> list[ThemeRow]:
         return [ThemeRow(*row) for row in cursor.fetchall()]
 
 
-def _where(filters: Any) -> tuple[str, list[Any]]:
+def _where(filters: "IdeaFilters") -> tuple[str, list[Any]]:
     """The list's conditions, as `selectors._listed()` states them for the ORM."""
     statuses = [s for s in filters.statuses if s in READABLE_STATUSES] or list(PUBLIC_STATUSES)
     # On SQLite a searched list is driven by its matches: the unary plus keeps SQLite from
@@ -138,7 +139,7 @@ def _where(filters: Any) -> tuple[str, list[Any]]:
     return " AND ".join(conditions), params
 
 
-def _order(filters: Any) -> tuple[str, list[Any]]:
+def _order(filters: "IdeaFilters") -> tuple[str, list[Any]]:
     if filters.sort == "random":
         shuffled = f"((i.id + %s) * {RANDOM_MULTIPLIER}) %% {RANDOM_MODULUS}"
         return f"{shuffled}, i.id", [filters.seed]
@@ -168,7 +169,7 @@ def _card_row(values: Sequence[Any]) -> CardRow:
     return row._replace(created_at=aware(row.created_at), show_name=bool(row.show_name))
 
 
-def card_page(filters: Any, *, number: Any, per_page: int) -> Page[Any]:
+def card_page(filters: "IdeaFilters", *, number: Any, per_page: int) -> Page[Any]:
     """Page `number` of the list as `CardRow`s, in two statements.
 
     An unsearched list is counted and sliced in the database, from its indexes. For a searched

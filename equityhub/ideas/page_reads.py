@@ -19,10 +19,9 @@ from typing import Any, NamedTuple
 from django.db import connection
 from django.db.models import Q
 
-from equityhub.accounts.models import User
-from equityhub.core.sql import aware
+from equityhub.core.sql import aware, placeholders
 from equityhub.ideas import listing, rules
-from equityhub.ideas.listing import IDEA_THEMES, THEMES, ThemeRow
+from equityhub.ideas.listing import IDEA_THEMES, IDEAS, THEMES, USERS, ThemeRow
 from equityhub.ideas.models import (
     Comment,
     CommentState,
@@ -32,9 +31,7 @@ from equityhub.ideas.models import (
     public_display_name,
 )
 
-IDEAS = Idea._meta.db_table
 COMMENTS = Comment._meta.db_table
-USERS = User._meta.db_table
 MAX_ID = 2**63 - 1
 _IDEA_COLUMNS = ", ".join(f"i.{field.column}" for field in Idea._meta.concrete_fields)
 
@@ -60,15 +57,6 @@ def idea(pk: int) -> Idea | None:
         if campaign is not None:
             found.campaign = campaign
     return found
-
-
-def idea_author_name(viewer: Any, idea: Idea) -> str:
-    """The name shown on an idea read by `idea()`: the public one, or the real one for those
-    allowed to see past "A member"."""
-    display_name: str | None = getattr(idea, "author_display_name", None)
-    if idea.author_id is not None and rules.can_see_author(viewer, idea):
-        return display_name or getattr(idea, "author_email", None) or ""
-    return public_display_name(display_name, show_name=idea.show_name)
 
 
 @dataclass(slots=True)
@@ -115,8 +103,7 @@ class Shown:
     def as_sql(self) -> tuple[str, list[Any]]:
         if self.states is None:
             return "1 = 1", []
-        marks = ", ".join(["%s"] * len(self.states))
-        sql, params = f"c.state IN ({marks})", list[Any](self.states)
+        sql, params = f"c.state IN ({placeholders(self.states)})", list[Any](self.states)
         if self.own_pending_author is not None:
             sql = f"({sql} OR (c.author_id = %s AND c.state = %s))"
             params += [self.own_pending_author, CommentState.PENDING]
@@ -187,12 +174,13 @@ def discussion(*, idea: Idea, viewer: Any) -> list[Thread[CommentRow]]:
         )
 
 
-def author_name(viewer: Any, comment: CommentRow) -> str:
-    """The name shown on a comment: the public one, or the real one for those allowed to see
-    past "A member"."""
-    if comment.author_id is not None and rules.can_see_author(viewer, comment):
-        return comment.author_display_name or comment.author_email or ""
-    return public_display_name(comment.author_display_name, show_name=comment.show_name)
+def author_name(viewer: Any, item: "Idea | CommentRow") -> str:
+    """The name shown on an idea read by `idea()` or a comment read by `discussion()`: the
+    public one, or the real one for those allowed to see past "A member"."""
+    display_name: str | None = getattr(item, "author_display_name", None)
+    if item.author_id is not None and rules.can_see_author(viewer, item):
+        return display_name or getattr(item, "author_email", None) or ""
+    return public_display_name(display_name, show_name=item.show_name)
 
 
 class HistoryRow(NamedTuple):

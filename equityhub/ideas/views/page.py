@@ -171,7 +171,7 @@ def render_detail(
         "idea": idea,
         # The text of the sanitised HTML, entities read back, so that the template escapes once.
         "description": truncatewords(unescape(striptags(idea.body_html)), 30),
-        "author_name": page_reads.idea_author_name(viewer, idea),
+        "author_name": page_reads.author_name(viewer, idea),
         "name_hidden": not idea.show_name,
         "level": Level(idea.level).label if idea.level in Level.values else idea.level,
         "themes": list(theme_names(selectors.idea_theme_rows(idea=idea)).values()),
