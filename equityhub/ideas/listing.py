@@ -57,13 +57,25 @@ USERS = User._meta.db_table
 RANDOM_MULTIPLIER = 618_034
 RANDOM_MODULUS = 1_000_003
 
-# The list's orders (selectors.ORDERINGS), newest first among equals.
-ORDER_BY = {
-    "newest": "i.created_at DESC, i.id DESC",
-    "supported": "i.support_count DESC, i.created_at DESC, i.id DESC",
-    "discussed": "i.comment_count DESC, i.created_at DESC, i.id DESC",
-    "active": "i.last_activity_at DESC, i.id DESC",
+# The list's orders, newest first among equals, as the ORM names them (`selectors._listed()`,
+# and the indexes of `Idea.Meta`); `ORDER_BY` says the same in SQL for the statements here.
+ORDERINGS: dict[str, tuple[str, ...]] = {
+    "newest": ("-created_at", "-pk"),
+    "supported": ("-support_count", "-created_at", "-pk"),
+    "discussed": ("-comment_count", "-created_at", "-pk"),
+    "active": ("-last_activity_at", "-pk"),
 }
+
+
+def _in_sql(fields: tuple[str, ...]) -> str:
+    columns = ((name.lstrip("-"), name.startswith("-")) for name in fields)
+    return ", ".join(
+        f"i.{'id' if column == 'pk' else column} {'DESC' if descending else 'ASC'}"
+        for column, descending in columns
+    )
+
+
+ORDER_BY = {sort: _in_sql(fields) for sort, fields in ORDERINGS.items()}
 
 
 def campaign_by_pk(pk: int) -> Campaign | None:

@@ -163,7 +163,7 @@ class Idea(TimeStampedModel):
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
         ordering = ["-created_at", "-pk"]
-        # One index per order of the list, in exactly that order (selectors.ORDERINGS), so a
+        # One index per order of the list, in exactly that order (listing.ORDERINGS), so a
         # page of 20 reads 20 rows and sorts none. Status is left out: lists ask for six
         # statuses at once, and an index led by status cannot give their rows in order.
         indexes = [

@@ -47,12 +47,7 @@ class Sort:
     RANDOM = "random"
 
 
-ORDERINGS: dict[str, tuple[str, ...]] = {
-    Sort.NEWEST: ("-created_at", "-pk"),
-    Sort.SUPPORTED: ("-support_count", "-created_at", "-pk"),
-    Sort.DISCUSSED: ("-comment_count", "-created_at", "-pk"),
-    Sort.ACTIVE: ("-last_activity_at", "-pk"),
-}
+ORDERINGS = listing.ORDERINGS
 
 
 @dataclass(frozen=True, slots=True)
