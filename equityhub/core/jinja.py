@@ -87,14 +87,27 @@ def _translation(message: str, language: str | None) -> Markup:
     return Markup(translation.gettext(message))  # noqa: S704 (our own catalogue)
 
 
-@receiver(setting_changed)
-def _forget_translations(*, setting: str, **kwargs: Any) -> None:
-    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
-        _translation.cache_clear()
-
-
 def ngettext(singular: str, plural: str, number: int) -> Markup:
     return Markup(translation.ngettext(singular, plural, number))  # noqa: S704
+
+
+# What each of this module's memos is worked out from, beside its arguments: a test that
+# overrides one of these settings must not see what was remembered before.
+_MEMOS_BY_SETTING = {
+    "LANGUAGES": _translation,
+    "LANGUAGE_CODE": _translation,
+    "LOCALE_PATHS": _translation,
+    "ROOT_URLCONF": _fixed_url,
+    "STATIC_URL": _static,
+    "STORAGES": _static,
+}
+
+
+@receiver(setting_changed)
+def _forget(*, setting: str, **kwargs: Any) -> None:
+    memo = _MEMOS_BY_SETTING.get(setting)
+    if memo is not None:
+        memo.cache_clear()
 
 
 def environment(**options: Any) -> Environment:
