@@ -20,7 +20,7 @@ from django.db import connection
 from equityhub.accounts.models import User
 from equityhub.campaigns.models import Campaign
 from equityhub.core.search import matching_statements
-from equityhub.core.sql import aware, placeholders
+from equityhub.core.sql import ModelColumns, aware, placeholders
 from equityhub.ideas.models import PUBLIC_STATUSES, READABLE_STATUSES, Idea, Theme
 
 if TYPE_CHECKING:  # selectors imports this module
@@ -78,26 +78,23 @@ def _in_sql(fields: tuple[str, ...]) -> str:
 ORDER_BY = {sort: _in_sql(fields) for sort, fields in ORDERINGS.items()}
 
 
-def campaign_by_pk(pk: int) -> Campaign | None:
-    """A campaign, published or not: an idea's, for its page."""
-    return next(
-        iter(Campaign.objects.raw(f"SELECT * FROM {CAMPAIGNS} WHERE id = %s", [pk])),  # noqa: S608
-        None,
-    )
+# Every column of a campaign, as `c`: the list and the idea page make the model from them.
+CAMPAIGN = ModelColumns(Campaign, "c")
 
 
 def campaign(slug: str | None = None) -> Campaign | None:
     """The published campaign named by `slug`, else the current one; None if there is none."""
     if slug:
-        found = Campaign.objects.raw(
-            f"SELECT * FROM {CAMPAIGNS} WHERE is_published AND slug = %s",  # noqa: S608
-            [slug],
-        )
+        condition, params = "c.is_published AND c.slug = %s", [slug]
     else:
-        found = Campaign.objects.raw(
-            f"SELECT * FROM {CAMPAIGNS} WHERE is_published AND is_current ORDER BY id LIMIT 1"  # noqa: S608
+        condition, params = "c.is_published AND c.is_current", []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {CAMPAIGN.sql} FROM {CAMPAIGNS} c WHERE {condition} ORDER BY c.id LIMIT 1",  # noqa: S608
+            params,
         )
-    return next(iter(found), None)
+        row = cursor.fetchone()
+    return None if row is None else CAMPAIGN.instance(row)
 
 
 class ThemeRow(NamedTuple):

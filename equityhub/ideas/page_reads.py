@@ -19,9 +19,9 @@ from typing import Any, NamedTuple
 from django.db import connection
 from django.db.models import Q
 
-from equityhub.core.sql import aware, placeholders
+from equityhub.core.sql import ModelColumns, aware, placeholders
 from equityhub.ideas import listing, rules
-from equityhub.ideas.listing import IDEA_THEMES, IDEAS, THEMES, USERS, ThemeRow
+from equityhub.ideas.listing import CAMPAIGNS, IDEA_THEMES, IDEAS, THEMES, USERS, ThemeRow
 from equityhub.ideas.models import (
     Comment,
     CommentState,
@@ -33,29 +33,28 @@ from equityhub.ideas.models import (
 
 COMMENTS = Comment._meta.db_table
 MAX_ID = 2**63 - 1
-_IDEA_COLUMNS = ", ".join(f"i.{field.column}" for field in Idea._meta.concrete_fields)
+_IDEA = ModelColumns(Idea, "i")
 
 
 def idea(pk: int) -> Idea | None:
     """The idea with its campaign, and its author's name as `author_display_name` and
-    `author_email` (None when the account is gone), in two statements; None if there is none."""
+    `author_email` (None when the account is gone), in one statement; None if there is none."""
     if not 0 < pk <= MAX_ID:
         return None  # as the ORM answers an id no column can hold, rather than failing
-    found = next(
-        iter(
-            Idea.objects.raw(
-                f"SELECT {_IDEA_COLUMNS}, u.display_name AS author_display_name,"  # noqa: S608
-                f" u.email AS author_email FROM {IDEAS} i"
-                f" LEFT JOIN {USERS} u ON u.id = i.author_id WHERE i.id = %s",
-                [pk],
-            )
-        ),
-        None,
-    )
-    if found is not None:
-        campaign = listing.campaign_by_pk(found.campaign_id)
-        if campaign is not None:
-            found.campaign = campaign
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {_IDEA.sql}, {listing.CAMPAIGN.sql}, u.display_name, u.email"  # noqa: S608
+            f" FROM {IDEAS} i JOIN {CAMPAIGNS} c ON c.id = i.campaign_id"
+            f" LEFT JOIN {USERS} u ON u.id = i.author_id WHERE i.id = %s",
+            [pk],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    found = _IDEA.instance(row)
+    found.campaign = listing.CAMPAIGN.instance(row, start=len(_IDEA.fields))
+    # What `author_name()` reads; no field of Idea's own.
+    vars(found).update(zip(("author_display_name", "author_email"), row[-2:], strict=True))
     return found
 
 

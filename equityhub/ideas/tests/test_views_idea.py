@@ -183,12 +183,12 @@ def test_an_idea_page_runs_a_fixed_number_of_queries(
         )
     Idea.objects.filter(pk=idea.pk).update(comment_count=comments)
 
-    # The idea with its author's name, its campaign, its themes, its timeline, its discussion,
-    # and the actions it fed.
-    with django_assert_max_num_queries(6):
+    # The idea with its campaign and its author's name, its themes, its timeline, its
+    # discussion, and the actions it fed.
+    with django_assert_max_num_queries(5):
         assert client.get(idea.get_absolute_url()).status_code == 200
     client.force_login(moderator)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         assert client.get(idea.get_absolute_url()).status_code == 200
 
 
