@@ -21,7 +21,13 @@ from equityhub.accounts.models import User
 from equityhub.campaigns.models import Campaign
 from equityhub.core.search import matching_statements
 from equityhub.core.sql import ModelColumns, aware, placeholders
-from equityhub.ideas.models import PUBLIC_STATUSES, READABLE_STATUSES, Idea, Theme
+from equityhub.ideas.models import (
+    PUBLIC_STATUSES,
+    READABLE_STATUSES,
+    Idea,
+    IdeaTally,
+    Theme,
+)
 
 if TYPE_CHECKING:  # selectors imports this module
     from equityhub.ideas.selectors import IdeaFilters
@@ -48,6 +54,7 @@ CAMPAIGNS = Campaign._meta.db_table
 IDEAS = Idea._meta.db_table
 IDEA_THEMES = Idea.themes.through._meta.db_table
 THEMES = Theme._meta.db_table
+TALLY = IdeaTally._meta.db_table
 USERS = User._meta.db_table
 
 # A random order that is the same for a visitor from page to page: ideas are shuffled by
@@ -113,22 +120,29 @@ def themes() -> list[ThemeRow]:
         return [ThemeRow(*row) for row in cursor.fetchall()]
 
 
-def _where(filters: "IdeaFilters") -> tuple[str, list[Any]]:
-    """The list's conditions, as `selectors._listed()` states them for the ORM."""
+def _group_conditions(filters: "IdeaFilters", table: str) -> tuple[list[str], list[Any]]:
+    """The conditions on what the ideas table and the tally both hold: the campaign, the
+    statuses, the levels and the languages, for the table named `table` in the statement."""
     statuses = [s for s in filters.statuses if s in READABLE_STATUSES] or list(PUBLIC_STATUSES)
     # On SQLite a searched list is driven by its matches: the unary plus keeps SQLite from
     # walking every idea of the campaign in an index's order to test each against them.
     # PostgreSQL plans from its statistics, and the plus would only cost it the index.
     driven_by_matches = filters.query and connection.vendor == "sqlite"
-    campaign = "+i.campaign_id" if driven_by_matches else "i.campaign_id"
-    conditions = [f"{campaign} = %s", f"i.status IN ({placeholders(statuses)})"]
+    campaign = f"+{table}.campaign_id" if driven_by_matches else f"{table}.campaign_id"
+    conditions = [f"{campaign} = %s", f"{table}.status IN ({placeholders(statuses)})"]
     params: list[Any] = [filters.campaign.pk, *statuses]
     if filters.levels:
-        conditions.append(f"i.level IN ({placeholders(filters.levels)})")
+        conditions.append(f"{table}.level IN ({placeholders(filters.levels)})")
         params.extend(filters.levels)
     if filters.languages:
-        conditions.append(f"i.language IN ({placeholders(filters.languages)})")
+        conditions.append(f"{table}.language IN ({placeholders(filters.languages)})")
         params.extend(filters.languages)
+    return conditions, params
+
+
+def _where(filters: "IdeaFilters") -> tuple[str, list[Any]]:
+    """The list's conditions, as `selectors._listed()` states them for the ORM."""
+    conditions, params = _group_conditions(filters, "i")
     if filters.themes:
         # A subquery, not a join: an idea with two chosen themes is still listed once.
         conditions.append(
@@ -181,7 +195,8 @@ def _card_row(values: Sequence[Any]) -> CardRow:
 def card_page(filters: "IdeaFilters", *, number: Any, per_page: int) -> Page[Any]:
     """Page `number` of the list as `CardRow`s, in two statements.
 
-    An unsearched list is counted and sliced in the database, from its indexes. For a searched
+    An unsearched list is counted (from the tally, unless themes are chosen) and sliced in the
+    database, from its indexes. For a searched
     list the search is the costly part of each statement, so its matches are found once: their
     ids, in the list's order, are counted here and the page's rows are read by id.
     """
@@ -190,7 +205,7 @@ def card_page(filters: "IdeaFilters", *, number: Any, per_page: int) -> Page[Any
     with connection.cursor() as cursor:
         if filters.query:
             return _searched_page(cursor, where, params, order, order_params, number, per_page)
-        cursor.execute(f"SELECT COUNT(*) FROM {IDEAS} i WHERE {where}", params)  # noqa: S608
+        cursor.execute(*_count(filters, where, params))
         (count,) = cursor.fetchone()
         page: Page[Any] = Paginator(range(count), per_page).get_page(number)
         cursor.execute(
@@ -199,6 +214,18 @@ def card_page(filters: "IdeaFilters", *, number: Any, per_page: int) -> Page[Any
         )
         page.object_list = [_card_row(values) for values in cursor.fetchall()]
         return page
+
+
+def _count(filters: "IdeaFilters", where: str, params: list[Any]) -> tuple[str, list[Any]]:
+    """The statement that counts an unsearched list: from the tally (`IdeaTally`) when the
+    list is chosen by what it groups ideas by, else from the ideas themselves."""
+    if filters.themes:
+        return f"SELECT COUNT(*) FROM {IDEAS} i WHERE {where}", params  # noqa: S608
+    conditions, group_params = _group_conditions(filters, "t")
+    return (
+        f"SELECT COALESCE(SUM(t.ideas), 0) FROM {TALLY} t WHERE {' AND '.join(conditions)}",  # noqa: S608
+        group_params,
+    )
 
 
 def _searched_page(

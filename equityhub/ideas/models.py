@@ -241,6 +241,32 @@ class Idea(TimeStampedModel):
         return public_name(self.author, show_name=self.show_name)
 
 
+class IdeaTally(models.Model):
+    """How many of a campaign's ideas have each status, level and language.
+
+    The ideas list shows how many ideas it holds on every request; adding up these few rows
+    costs the same whatever the number of ideas, where counting them grows with it. Database
+    triggers on the ideas table keep the tally exact (migration 0005), whatever writes the
+    ideas: a service, a bulk load or the admin. Nothing else writes here.
+    """
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20, choices=Status)
+    level = models.CharField(max_length=20, choices=Level)
+    language = models.CharField(max_length=2, choices=Language)
+    ideas = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "status", "level", "language"], name="idea_tally_one_per_group"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id} {self.status} {self.level} {self.language}: {self.ideas}"
+
+
 class Support(models.Model):
     """A member backing an idea: at most one per member per idea."""
 
