@@ -6,12 +6,18 @@ for the active language and says whether it fell back to English, so templates c
 lang="en" and tell Welsh readers that a translation is still to come (docs/decisions/0002).
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db.models import Choices
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_from_path, override
+
+from equityhub.core.memo import TRANSLATION_SETTINGS, forgotten_when_changed
 
 DEFAULT_LANGUAGE: str = settings.LANGUAGE_CODE
 
@@ -39,6 +45,21 @@ def localized(obj: object, field: str, language: str | None = None) -> Localized
         return LocalizedText(text=text, language=language, is_fallback=False)
     fallback = getattr(obj, f"{field}_{DEFAULT_LANGUAGE}", None) or ""
     return LocalizedText(text=fallback, language=DEFAULT_LANGUAGE, is_fallback=bool(fallback))
+
+
+def choice_labels(choices: type[Choices]) -> Mapping[str, str]:
+    """Each value of `choices` with its label in the active language.
+
+    A label is a lazy translation, looked up again each time it is shown; a list of ideas
+    shows a status and a level on every row. Here each is looked up once per language.
+    """
+    return _choice_labels(choices, get_language())
+
+
+@forgotten_when_changed(*TRANSLATION_SETTINGS)
+@lru_cache(maxsize=64)
+def _choice_labels(choices: type[Choices], language: str | None) -> Mapping[str, str]:
+    return MappingProxyType({str(value): str(label) for value, label in choices.choices})
 
 
 def other_language(language: str) -> str:

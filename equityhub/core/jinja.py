@@ -15,8 +15,6 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.http import HttpRequest
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
@@ -25,6 +23,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from equityhub.core.i18n import active_language
+from equityhub.core.memo import TRANSLATION_SETTINGS, forgotten_when_changed
 from equityhub.core.templatetags.equityhub import translated
 from equityhub.core.templatetags.govuk_forms import (
     govuk_error_links,
@@ -40,6 +39,7 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
     return _fixed_url(name, translation.get_language(), get_script_prefix())
 
 
+@forgotten_when_changed("ROOT_URLCONF")
 @lru_cache(maxsize=1024)
 def _fixed_url(name: str, language: str | None, script_prefix: str) -> str:
     """The address of a page without parameters: it changes only with the language and the
@@ -47,6 +47,7 @@ def _fixed_url(name: str, language: str | None, script_prefix: str) -> str:
     return reverse(name)
 
 
+@forgotten_when_changed("STATIC_URL", "STORAGES")
 @lru_cache(maxsize=256)
 def _static(path: str) -> str:
     """A static file's address: fixed for a deployment (its manifest is read at start-up), and
@@ -80,6 +81,7 @@ def gettext(message: str) -> Markup:
     return _translation(message, translation.get_language())
 
 
+@forgotten_when_changed(*TRANSLATION_SETTINGS)
 @lru_cache(maxsize=4096)
 def _translation(message: str, language: str | None) -> Markup:
     # A page asks for about a hundred of the same few hundred texts: each is looked up in the
@@ -89,25 +91,6 @@ def _translation(message: str, language: str | None) -> Markup:
 
 def ngettext(singular: str, plural: str, number: int) -> Markup:
     return Markup(translation.ngettext(singular, plural, number))  # noqa: S704
-
-
-# What each of this module's memos is worked out from, beside its arguments: a test that
-# overrides one of these settings must not see what was remembered before.
-_MEMOS_BY_SETTING = {
-    "LANGUAGES": _translation,
-    "LANGUAGE_CODE": _translation,
-    "LOCALE_PATHS": _translation,
-    "ROOT_URLCONF": _fixed_url,
-    "STATIC_URL": _static,
-    "STORAGES": _static,
-}
-
-
-@receiver(setting_changed)
-def _forget(*, setting: str, **kwargs: Any) -> None:
-    memo = _MEMOS_BY_SETTING.get(setting)
-    if memo is not None:
-        memo.cache_clear()
 
 
 def environment(**options: Any) -> Environment:

@@ -2,13 +2,16 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from equityhub.campaigns.models import Campaign
 from equityhub.core.i18n import active_language, localized
+from equityhub.core.memo import TRANSLATION_SETTINGS, forgotten_when_changed
 from equityhub.ideas.listing import ThemeRow
 from equityhub.ideas.models import (
     BODY_MAX_LENGTH,
@@ -140,12 +143,15 @@ class IdeaFilterForm(forms.Form):
         assert isinstance(field, forms.ChoiceField)
         chosen = self.value(name) if name != "sort" else self.sort_value
         selected = set(chosen) if isinstance(chosen, list) else {chosen}
+        legend, choices = _fixed_choices(name, get_language())
+        if name == "theme":  # the only choices that are not fixed: editors keep the themes
+            choices = tuple(cast(list[tuple[str, str]], field.choices))
         options = [
-            FilterOption(f"id_{name}_{n}", str(value), str(label), value in selected)
-            for n, (value, label) in enumerate(cast(list[tuple[str, Any]], field.choices))
+            FilterOption(f"id_{name}_{n}", value, label, value in selected)
+            for n, (value, label) in enumerate(choices)
         ]
         errors = [str(error) for error in self.errors.get(name, [])] if self.is_bound else []
-        return FilterGroup(name, str(field.label), options, errors)
+        return FilterGroup(name, legend, options, errors)
 
     def groups(self) -> list[FilterGroup]:
         return [self.group(name) for name in ("level", "theme", "status", "language")]
@@ -161,6 +167,17 @@ class IdeaFilterForm(forms.Form):
             sort=self.sort_value,
             seed=seed,
         )
+
+
+@forgotten_when_changed(*TRANSLATION_SETTINGS)
+@lru_cache(maxsize=32)
+def _fixed_choices(name: str, language: str | None) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A filter's legend and choices as `IdeaFilterForm` declares them, in `language`: the
+    list shows them on every request, and each lazy label is otherwise translated each time."""
+    field = IdeaFilterForm.base_fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    choices = cast(list[tuple[str, Any]], field.choices)
+    return str(field.label), tuple((str(value), str(label)) for value, label in choices)
 
 
 class IdeaForm(forms.Form):

@@ -32,7 +32,7 @@ def _body_nonces(response) -> set[str]:
 
 
 def _body_csrf_tokens(response) -> set[str]:
-    return set(re.findall(r'"X-CSRFToken": "([^"]*)"', response.content.decode()))
+    return set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]*)"', response.content.decode()))
 
 
 def test_visitors_share_one_rendering(client):

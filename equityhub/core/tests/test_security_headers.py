@@ -46,3 +46,16 @@ def test_health_check_carries_the_headers_too(client):
 
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "Content-Security-Policy" in response
+
+
+def test_only_members_pages_carry_a_csrf_token_for_htmx(client, member):
+    # A visitor sends no form with htmx: their pages make no token and set no cookie.
+    visitor_page = client.get("/")
+    assert "csrftoken" not in visitor_page.cookies
+    assert "X-CSRFToken" not in visitor_page.content.decode()
+
+    client.force_login(member)
+    member_page = client.get("/").content.decode()
+    token = re.search(r"hx-headers='\{\"X-CSRFToken\": \"([^\"]+)\"\}'", member_page)
+    assert token is not None
+    assert len(token.group(1)) == 64

@@ -18,7 +18,9 @@ renderings = count(1)
 PAGE = engines["django"].from_string(
     """{% extends "base.html" %}
 {% block content %}{% partialdef counter inline %}<p id="rendering">Rendering {{ rendering }} in
-{{ LANGUAGE_CODE }} of {{ request.get_full_path }}</p>{% endpartialdef %}{% endblock %}"""
+{{ LANGUAGE_CODE }} of {{ request.get_full_path }}</p>{% endpartialdef %}
+<form method="post" action="/test-cache/message/">{% csrf_token %}<button>Send</button></form>
+{% endblock %}"""
 )
 FRAGMENT = engines["django"].from_string("<p>Fragment {{ rendering }}</p>")
 

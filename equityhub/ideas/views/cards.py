@@ -6,15 +6,17 @@ functions prepare: no lookups, translations or URL reversing per row.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import ngettext
+from django.utils.translation import get_language, ngettext
 
 from equityhub.campaigns.models import Campaign
-from equityhub.core.i18n import localized
+from equityhub.core.i18n import choice_labels, localized
+from equityhub.core.memo import TRANSLATION_SETTINGS, forgotten_when_changed
 from equityhub.ideas import rules, selectors
 from equityhub.ideas.listing import ThemeRow
 from equityhub.ideas.models import Idea, Level, Status, Theme, public_display_name
@@ -53,9 +55,7 @@ class SupportState:
 
     @property
     def count_text(self) -> str:
-        return ngettext("%(count)d supporter", "%(count)d supporters", self.count) % {
-            "count": self.count
-        }
+        return _supporters(self.count, get_language())
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,20 +97,11 @@ def idea_cards(
     This is the busiest loop on the site, so what is the same for many rows (labels, the
     address pattern, a day's date, a count's words) is worked out once.
     """
-    levels: dict[str, str] = {value: str(label) for value, label in Level.choices}
-    statuses: dict[str, str] = {value: str(label) for value, label in Status.choices}
+    levels = choice_labels(Level)
+    statuses = choice_labels(Status)
     url_pattern = reverse("ideas:detail", kwargs={"pk": _PK_MARK})
-
-    # Many rows share a count: each one's words are worked out once per page.
-    @cache
-    def supporters(count: int) -> str:
-        return ngettext("%(count)d supporter", "%(count)d supporters", count) % {"count": count}
-
-    @cache
-    def comments(count: int) -> str:
-        return ngettext("%(count)d comment", "%(count)d comments", count) % {"count": count}
-
-    dates: dict[Any, str] = {}
+    language = get_language()
+    zone = timezone.get_current_timezone()
     is_member = rules.is_member(viewer)
     supported = (
         selectors.viewer_state(user=viewer, idea_ids=[row.pk for row in rows]).supported
@@ -119,10 +110,7 @@ def idea_cards(
     )
     cards = []
     for row in rows:
-        created = timezone.localtime(row.created_at)
-        day = created.date()
-        if day not in dates:
-            dates[day] = formats.date_format(created, "j F Y")
+        created = row.created_at.astimezone(zone)
         support = None
         if is_member:
             idea = Idea(pk=row.pk, author_id=row.author_id, status=row.status, campaign=campaign)
@@ -144,12 +132,34 @@ def idea_cards(
                 themes=[name for pk, name in themes.items() if str(pk) in own_themes],
                 status=statuses.get(row.status, row.status),
                 tag=STATUS_TAGS.get(row.status, ""),
-                supports=supporters(row.support_count),
-                comments=comments(row.comment_count),
+                supports=_supporters(row.support_count, language),
+                comments=_comments(row.comment_count, language),
                 author=public_display_name(row.author_name, show_name=row.show_name),
-                created=dates[day],
+                created=_day(created.date(), language),
                 created_iso=created.isoformat(),
                 support=support,
             )
         )
     return cards
+
+
+# The words a card uses for a count or a day, in a language: the same few hundred on every
+# page, so each is worked out once per process rather than on every row.
+
+
+@forgotten_when_changed(*TRANSLATION_SETTINGS)
+@lru_cache(maxsize=1024)
+def _supporters(count: int, language: str | None) -> str:
+    return ngettext("%(count)d supporter", "%(count)d supporters", count) % {"count": count}
+
+
+@forgotten_when_changed(*TRANSLATION_SETTINGS)
+@lru_cache(maxsize=1024)
+def _comments(count: int, language: str | None) -> str:
+    return ngettext("%(count)d comment", "%(count)d comments", count) % {"count": count}
+
+
+@forgotten_when_changed(*TRANSLATION_SETTINGS, "FORMAT_MODULE_PATH")
+@lru_cache(maxsize=2048)
+def _day(day: date, language: str | None) -> str:
+    return formats.date_format(day, "j F Y")
