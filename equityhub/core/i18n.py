@@ -8,6 +8,7 @@ lang="en" and tell Welsh readers that a translation is still to come (docs/decis
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
 from urllib.parse import urlsplit
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models import Choices
 from django.urls import translate_url
+from django.utils import formats
 from django.utils.translation import get_language, get_language_from_path, override
 
 from equityhub.core.memo import TRANSLATION_SETTINGS, forgotten_when_changed
@@ -60,6 +62,18 @@ def choice_labels(choices: type[Choices]) -> Mapping[str, str]:
 @lru_cache(maxsize=64)
 def _choice_labels(choices: type[Choices], language: str | None) -> Mapping[str, str]:
     return MappingProxyType({str(value): str(label) for value, label in choices.choices})
+
+
+def long_date(day: date) -> str:
+    """A day as pages write it ("5 March 2026"), in the active language. A page shows a day
+    on every card or comment, so each is worked out once per language and process."""
+    return _long_date(day, get_language())
+
+
+@forgotten_when_changed(*TRANSLATION_SETTINGS, "FORMAT_MODULE_PATH")
+@lru_cache(maxsize=4096)
+def _long_date(day: date, language: str | None) -> str:
+    return formats.date_format(day, "j F Y")
 
 
 def other_language(language: str) -> str:

@@ -171,7 +171,8 @@ def test_the_discussion_heading_counts_comments_in_english_and_welsh(client):
 def test_an_idea_page_runs_a_fixed_number_of_queries(
     client, moderator, django_assert_max_num_queries, comments
 ):
-    idea = IdeaFactory.create()
+    # An author who hid their name: moderators see it, with a note that others do not.
+    idea = IdeaFactory.create(show_name=False)
     authors = [UserFactory.create(), UserFactory.create()]
     Comment.objects.bulk_create(
         Comment(idea=idea, author=authors[n % 2], body=f"Comment {n}", body_html=f"<p>{n}</p>")

@@ -6,16 +6,15 @@ functions prepare: no lookups, translations or URL reversing per row.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 
 from equityhub.campaigns.models import Campaign
-from equityhub.core.i18n import choice_labels, localized
+from equityhub.core.i18n import choice_labels, localized, long_date
 from equityhub.core.memo import TRANSLATION_SETTINGS, forgotten_when_changed
 from equityhub.ideas import rules, selectors
 from equityhub.ideas.listing import ThemeRow
@@ -135,7 +134,7 @@ def idea_cards(
                 supports=_supporters(row.support_count, language),
                 comments=_comments(row.comment_count, language),
                 author=public_display_name(row.author_name, show_name=row.show_name),
-                created=_day(created.date(), language),
+                created=long_date(created.date()),
                 created_iso=created.isoformat(),
                 support=support,
             )
@@ -143,7 +142,7 @@ def idea_cards(
     return cards
 
 
-# The words a card uses for a count or a day, in a language: the same few hundred on every
+# The words a card uses for a count, in a language: the same few hundred on every
 # page, so each is worked out once per process rather than on every row.
 
 
@@ -157,9 +156,3 @@ def _supporters(count: int, language: str | None) -> str:
 @lru_cache(maxsize=1024)
 def _comments(count: int, language: str | None) -> str:
     return ngettext("%(count)d comment", "%(count)d comments", count) % {"count": count}
-
-
-@forgotten_when_changed(*TRANSLATION_SETTINGS, "FORMAT_MODULE_PATH")
-@lru_cache(maxsize=2048)
-def _day(day: date, language: str | None) -> str:
-    return formats.date_format(day, "j F Y")

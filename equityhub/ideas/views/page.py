@@ -11,13 +11,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import striptags, truncatewords
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from equityhub.actions.selectors import actions_for_idea
 from equityhub.core.cache import public_page_cache
+from equityhub.core.i18n import long_date
 from equityhub.ideas import page_reads, rules, selectors, services
 from equityhub.ideas.forms import CommentForm, MergeForm, ResponseForm, StatusForm
 from equityhub.ideas.models import (
@@ -26,6 +27,7 @@ from equityhub.ideas.models import (
     Idea,
     Level,
     Status,
+    public_display_name,
 )
 from equityhub.ideas.page_reads import CommentRow
 from equityhub.ideas.services import EDITORIAL_TRANSITIONS
@@ -76,19 +78,15 @@ class CommentView:
 def _comment_views(viewer: Any, idea: Idea, *, can_comment: bool) -> list[CommentView]:
     """The discussion in page order, threads flattened (see CommentView)."""
     is_member = rules.is_member(viewer)
-    # "j F Y, H:i": the day in the page's language, worked out once per day, then the time.
-    days: dict[Any, str] = {}
     zone = timezone.get_current_timezone()
 
     def view(comment: CommentRow, **place: Any) -> CommentView:
         created = comment.created_at.astimezone(zone)
-        day = created.date()
-        if day not in days:
-            days[day] = formats.date_format(created, "j F Y")
         return CommentView(
             comment=comment,
             author=page_reads.author_name(viewer, comment),
-            created=f"{days[day]}, {created:%H:%M}",
+            # "j F Y, H:i", the day in the page's language.
+            created=f"{long_date(created.date())}, {created:%H:%M}",
             created_iso=created.isoformat(),
             # Visitors who are not signed in may do nothing to a comment.
             can_edit=is_member and rules.can_edit_comment(viewer, comment),
@@ -167,12 +165,14 @@ def render_detail(
     comment_form = forms.get("comment_form") or (CommentForm() if can_comment else None)
     reply_form = forms.get("reply_form")
     page_forms = (comment_form, reply_form, status_form, response_form, merge_form)
+    author_name = page_reads.author_name(viewer, idea)
     context: dict[str, Any] = {
         "idea": idea,
         # The text of the sanitised HTML, entities read back, so that the template escapes once.
         "description": truncatewords(unescape(striptags(idea.body_html)), 30),
-        "author_name": page_reads.author_name(viewer, idea),
-        "name_hidden": not idea.show_name,
+        "author_name": author_name,
+        # The viewer sees the name the author hid from everyone else.
+        "name_hidden": author_name != public_display_name(author_name, show_name=idea.show_name),
         "level": Level(idea.level).label if idea.level in Level.values else idea.level,
         "themes": list(theme_names(selectors.idea_theme_rows(idea=idea)).values()),
         "status_label": Status(idea.status).label,
