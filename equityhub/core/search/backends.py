@@ -1,7 +1,7 @@
 """The two full-text engines behind `search()`; both return (kind, title, url, snippet) rows."""
 
 import re
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
@@ -26,7 +26,7 @@ class SearchBackend(Protocol):
         self, words: list[str], *, content_type_id: int, any_word: bool, limit: int
     ) -> list[int]: ...
 
-    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Any]: ...
+    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[RawSQL]: ...
 
 
 def _fts5_match(
@@ -81,7 +81,7 @@ class SqliteBackend:
             ids = dict.fromkeys(object_id for (object_id,) in cursor.fetchall())
             return list(ids)[:limit]
 
-    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Any]:
+    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[RawSQL]:
         """A subquery of the ids of public objects of one model matching every word, in no
         order: nothing is ranked, and the caller's query runs it without a round trip."""
         match = _fts5_match(words, content_type_id=content_type_id)
@@ -138,10 +138,15 @@ def _word_parts(words: list[str]) -> list[str]:
     return [part for word in words for part in _WORD_PARTS.findall(word)]
 
 
-def _tsquery(parts: list[str], *, config: str, any_word: bool = False) -> SearchQuery:
+def _tsquery_terms(parts: list[str], *, any_word: bool = False) -> str:
+    """`to_tsquery()`'s text for prefix matches of `parts`: letters and digits only, so that
+    a member's input can never be read as query syntax."""
     joiner = " | " if any_word else " & "
-    terms = joiner.join(f"{part}:*" for part in parts)
-    return SearchQuery(terms, config=config, search_type="raw")
+    return joiner.join(f"{part}:*" for part in parts)
+
+
+def _tsquery(parts: list[str], *, config: str, any_word: bool = False) -> SearchQuery:
+    return SearchQuery(_tsquery_terms(parts, any_word=any_word), config=config, search_type="raw")
 
 
 def _in_language(language: str, query: SearchQuery) -> Q:
@@ -194,16 +199,27 @@ class PostgresBackend:
                 ranks[object_id] = max(rank, ranks.get(object_id, 0.0))
         return sorted(ranks, key=lambda pk: (-ranks[pk], pk))[:limit]
 
-    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Any]:
+    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[RawSQL]:
         """A subquery of the ids of public objects of one model matching every word in either
         language, in no order: nothing is ranked, so no row's text is parsed again for a rank.
         One subquery rather than one per language lets PostgreSQL join it to the caller's rows
-        instead of testing each row against both."""
+        instead of testing each row against both. Written in SQL, as SQLite's is: the ORM took
+        half a millisecond to compile it on every searched list."""
         parts = _word_parts(words)
         if not parts:
             return []
-        in_either_language = Q()
-        for language, config in POSTGRES_CONFIG.items():
-            in_either_language |= _in_language(language, _tsquery(parts, config=config))
-        documents = _model_documents(in_either_language, content_type_id=content_type_id)
-        return [documents.values("object_id")]
+        terms = _tsquery_terms(parts)
+        in_either_language = " OR ".join(
+            ["(language = %s AND vector @@ to_tsquery(%s::regconfig, %s))"] * len(POSTGRES_CONFIG)
+        )
+        sql = (
+            "SELECT object_id FROM core_searchdocument"  # noqa: S608
+            f" WHERE ({in_either_language}) AND content_type_id = %s AND is_public"
+        )
+        params = [
+            value
+            for language, config in POSTGRES_CONFIG.items()
+            for value in (language, config, terms)
+        ]
+        # A constant statement; the words travel as parameters.
+        return [RawSQL(sql, (*params, content_type_id))]  # noqa: S611

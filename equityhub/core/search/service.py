@@ -56,7 +56,7 @@ def ranked_ids(
     )
 
 
-def _matching_subqueries(model: type[Model], query: str) -> list[Any]:
+def _matching_subqueries(model: type[Model], query: str) -> list[RawSQL]:
     words = _words(query)
     if not words:
         return []
@@ -83,13 +83,9 @@ def matching(model: type[Model], query: str) -> Q:
 def matching_statements(model: type[Model], query: str) -> list[tuple[str, Sequence[Any]]]:
     """`matching()` for a statement written in SQL: SELECTs of the matching ids, with their
     parameters; a row matches if any of them returns its id. None when the query has no word."""
-    statements: list[tuple[str, Sequence[Any]]] = []
-    for subquery in _matching_subqueries(model, query):
-        if isinstance(subquery, RawSQL):
-            statements.append((subquery.sql, tuple(subquery.params)))
-        else:
-            statements.append(subquery.query.sql_with_params())
-    return statements
+    return [
+        (subquery.sql, tuple(subquery.params)) for subquery in _matching_subqueries(model, query)
+    ]
 
 
 def search(query: str, *, language: str, limit: int = MAX_RESULTS) -> list[SearchResult]:
