@@ -148,8 +148,10 @@ class Idea(TimeStampedModel):
         blank=True,
         related_name="+",
     )
+    # A merged idea lives on only as the way to its target, so it goes when the target does (a
+    # deleted campaign, an admin's delete); cleared, it would be merged into nothing.
     merged_into = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_ideas"
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="merged_ideas"
     )
     support_count = models.PositiveIntegerField(default=0)
     comment_count = models.PositiveIntegerField(default=0)

@@ -410,6 +410,16 @@ def test_merging_moves_supports_and_followers_without_doubles(campaign):
     assert not Support.objects.filter(idea=source).exists()
 
 
+def test_a_campaign_with_merged_ideas_can_be_deleted_and_they_go_with_it(member, campaign):
+    mod = UserFactory(roles=[MODERATOR])
+    source, target = post(member, campaign, title="Duplicate"), post(member, campaign)
+    services.idea_merge(source=source, target=target, actor=mod)
+
+    campaign.delete()
+
+    assert not Idea.objects.filter(pk__in=[source.pk, target.pk]).exists()
+
+
 def test_only_moderators_merge(member, campaign):
     editor_user = UserFactory(roles=[EDITOR])
     source, target = post(member, campaign), post(member, campaign, title="Other")
