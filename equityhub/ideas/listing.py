@@ -196,9 +196,9 @@ def card_page(filters: "IdeaFilters", *, number: Any, per_page: int) -> Page[Any
     """Page `number` of the list as `CardRow`s, in two statements.
 
     An unsearched list is counted (from the tally, unless themes are chosen) and sliced in the
-    database, from its indexes. For a searched
-    list the search is the costly part of each statement, so its matches are found once: their
-    ids, in the list's order, are counted here and the page's rows are read by id.
+    database, from its indexes. For a searched list the search is the costly part of each
+    statement, so its matches are found once: their ids, in the list's order, are counted here
+    and the page's rows are read by id.
     """
     where, params = _where(filters)
     order, order_params = _order(filters)
