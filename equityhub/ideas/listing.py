@@ -19,7 +19,6 @@ from django.db import connection
 
 from equityhub.accounts.models import User
 from equityhub.campaigns.models import Campaign
-from equityhub.core.search import matching_statements
 from equityhub.core.sql import ModelColumns, aware, placeholders
 from equityhub.ideas.models import (
     PUBLIC_STATUSES,
@@ -28,6 +27,7 @@ from equityhub.ideas.models import (
     IdeaTally,
     Theme,
 )
+from equityhub.ideas.search import matching_ideas
 
 if TYPE_CHECKING:  # selectors imports this module
     from equityhub.ideas.selectors import IdeaFilters
@@ -152,7 +152,7 @@ def _where(filters: "IdeaFilters") -> tuple[str, list[Any]]:
         )
         params.extend(filters.themes)
     if filters.query:
-        statements = matching_statements(Idea, filters.query)
+        statements = matching_ideas(filters.query)
         if not statements:
             conditions.append("1 = 0")
         else:

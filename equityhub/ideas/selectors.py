@@ -18,7 +18,7 @@ from django.db.models import (
 from django.db.models.functions import Mod
 
 from equityhub.campaigns.models import Campaign
-from equityhub.core.search import matching, ranked_ids
+from equityhub.core.search import matching_any, ranked_ids
 from equityhub.ideas import gaps, listing, page_reads, rules
 from equityhub.ideas.models import (
     PUBLIC_STATUSES,
@@ -33,6 +33,7 @@ from equityhub.ideas.models import (
     Theme,
 )
 from equityhub.ideas.page_reads import CommentRow, Thread, as_threads, shown_comments
+from equityhub.ideas.search import matching_ideas
 
 SIMILAR_LIMIT = 5
 RANDOM_MODULUS = listing.RANDOM_MODULUS
@@ -119,7 +120,7 @@ def _listed(filters: IdeaFilters) -> IdeaQuerySet:
     order = ORDERINGS.get(filters.sort, ORDERINGS[Sort.NEWEST])
     if filters.query:
         # The list has its own order, so the search only says which ideas match.
-        ideas = ideas.filter(matching(Idea, filters.query))
+        ideas = ideas.filter(matching_any(matching_ideas(filters.query)))
     if filters.sort == Sort.RANDOM:
         shuffled = Mod((F("id") + filters.seed) * RANDOM_MULTIPLIER, RANDOM_MODULUS)
         return ideas.order_by(shuffled.asc(), "pk")

@@ -8,18 +8,22 @@ from equityhub.core.search.registry import SearchableText, register, reindex_all
 from equityhub.core.search.service import (
     SearchResult,
     matching,
+    matching_any,
     matching_statements,
     ranked_ids,
     search,
+    tsquery_text,
 )
 
 __all__ = [
     "SearchResult",
     "SearchableText",
     "matching",
+    "matching_any",
     "matching_statements",
     "ranked_ids",
     "register",
     "reindex_all",
     "search",
+    "tsquery_text",
 ]

@@ -11,7 +11,7 @@ from django.db.models import Model, Q
 from django.db.models.expressions import RawSQL
 from django.utils.module_loading import import_string
 
-from equityhub.core.search.backends import SearchBackend
+from equityhub.core.search.backends import SearchBackend, _tsquery_terms, _word_parts
 
 MAX_RESULTS = 50
 # More words than this add nothing a reader needs and only make the query slower.
@@ -71,13 +71,26 @@ def matching(model: type[Model], query: str) -> Q:
     Unlike `ranked_ids()`, nothing is ranked and no ids travel through Python: the match is
     a subquery of the caller's query.
     """
-    subqueries = _matching_subqueries(model, query)
-    if not subqueries:
+    return matching_any(matching_statements(model, query))
+
+
+def matching_any(statements: Sequence[tuple[str, Sequence[Any]]]) -> Q:
+    """A filter for the rows whose id one of `statements` (SELECTs of ids) returns; none when
+    there are no statements."""
+    if not statements:
         return Q(pk__in=[])
     found = Q()
-    for subquery in subqueries:
-        found |= Q(pk__in=subquery)
+    for sql, params in statements:
+        found |= Q(pk__in=RawSQL(sql, params))  # noqa: S611 (statements of this package)
     return found
+
+
+def tsquery_text(query: str) -> str | None:
+    """The words of `query` as PostgreSQL `to_tsquery()` text that every word must match, each
+    as a prefix, as site search matches them; None when no word is left. For a model that
+    PostgreSQL searches through a text index of its own."""
+    parts = _word_parts(_words(query))
+    return _tsquery_terms(parts) if parts else None
 
 
 def matching_statements(model: type[Model], query: str) -> list[tuple[str, Sequence[Any]]]:

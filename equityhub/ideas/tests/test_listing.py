@@ -4,6 +4,7 @@ which the API, the feed and the export use: the same ideas, in the same order, e
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from equityhub.accounts.tests.factories import UserFactory
 from equityhub.ideas import listing, selectors
 from equityhub.ideas.models import Language, Level, Status
+from equityhub.ideas.search import matching_ideas
 from equityhub.ideas.selectors import IdeaFilters, Sort
 from equityhub.ideas.tests.factories import IdeaFactory, ThemeFactory, current_campaign
 
@@ -121,3 +123,23 @@ def test_a_page_beyond_the_last_shows_the_last(ideas):
 
     assert last.number == last.paginator.num_pages
     assert last.object_list
+
+
+def test_on_postgresql_a_searched_list_reads_the_index_of_ideas_text(ideas):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite searches the site's FTS5 index")
+    [(sql, params)] = matching_ideas("fair housing")
+    with connection.cursor() as cursor:
+        # A test's few ideas fit in a page, which PostgreSQL would rather read whole: this asks
+        # whether the index can answer at all, which it can only if the statement repeats the
+        # indexed expression exactly (ideas migration 0007).
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+    assert "idea_text_search" in plan
+    assert {
+        row.pk
+        for row in listing.card_page(
+            IdeaFilters(campaign=ideas[0].campaign, query="fair housing"), number=1, per_page=50
+        ).object_list
+    } == {idea.pk for idea in ideas if idea.title == "Fair housing" and idea.is_public}
