@@ -23,6 +23,7 @@ from equityhub.actions.models import (
     Team,
 )
 from equityhub.campaigns.models import Campaign
+from equityhub.core.i18n import choice_labels
 from equityhub.core.search import matching
 from equityhub.core.sql import placeholders
 from equityhub.ideas.models import PUBLIC_STATUSES, Idea, IdeaQuerySet, Level, Status
@@ -189,7 +190,7 @@ class ActionLink(NamedTuple):
 
     @property
     def status_label(self) -> str:
-        return str(ActionStatus(self.status).label) if self.status in ActionStatus.values else ""
+        return choice_labels(ActionStatus).get(self.status, "")
 
 
 def actions_for_idea(idea: Idea) -> list[ActionLink]:

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from django.db import connection
 from django.db.models import Q
 
+from equityhub.core.i18n import choice_labels
 from equityhub.core.sql import ModelColumns, aware, placeholders
 from equityhub.ideas import listing, rules
 from equityhub.ideas.listing import CAMPAIGNS, IDEA_THEMES, IDEAS, THEMES, USERS, ThemeRow
@@ -195,7 +196,7 @@ class HistoryRow(NamedTuple):
 
     @property
     def to_status_label(self) -> str:
-        return str(Status(self.to_status).label) if self.to_status in Status.values else ""
+        return choice_labels(Status).get(self.to_status, "")
 
 
 def timeline(idea: Idea) -> list[HistoryRow]:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from equityhub.actions.selectors import actions_for_idea
 from equityhub.core.cache import public_page_cache
-from equityhub.core.i18n import long_date
+from equityhub.core.i18n import choice_labels, long_date
 from equityhub.ideas import page_reads, rules, selectors, services
 from equityhub.ideas.forms import CommentForm, MergeForm, ResponseForm, StatusForm
 from equityhub.ideas.models import (
@@ -173,9 +173,9 @@ def render_detail(
         "author_name": author_name,
         # The viewer sees the name the author hid from everyone else.
         "name_hidden": author_name != public_display_name(author_name, show_name=idea.show_name),
-        "level": Level(idea.level).label if idea.level in Level.values else idea.level,
+        "level": choice_labels(Level).get(idea.level, idea.level),
         "themes": list(theme_names(selectors.idea_theme_rows(idea=idea)).values()),
-        "status_label": Status(idea.status).label,
+        "status_label": choice_labels(Status)[idea.status],
         "status_tag": STATUS_TAGS.get(idea.status, ""),
         "is_held": idea.status in HELD_STATUSES,
         "is_staff": is_staff,
