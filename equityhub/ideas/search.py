@@ -4,15 +4,20 @@ An idea is written in one language, so its documents in English and in Welsh hol
 text; each engine indexes it both ways, and a search in either language finds it.
 """
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable
 
 from django.db import connection
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from equityhub.campaigns.search import plain_text
-from equityhub.core.search import SearchableText, matching_statements, register, tsquery_text
+from equityhub.core.search import (
+    SearchableText,
+    Statement,
+    matching_statements,
+    register,
+    tsquery_text,
+)
 from equityhub.ideas.models import Comment, CommentState, Idea
 
 # On PostgreSQL the ideas list matches an idea's own title and description, in English and as
@@ -26,10 +31,10 @@ IDEA_TEXT = (
 )
 
 
-def matching_ideas(query: str) -> list[tuple[str, Sequence[Any]]]:
+def matching_ideas(query: str) -> list[Statement]:
     """SELECTs of the ids of ideas matching every word of `query` in English or Welsh, for the
     list (its page in SQL, its API, feed and export through the ORM); an idea matches if any
-    of them returns its id. None when the query has no word.
+    of them returns its id. Empty when the query has no word.
 
     SQLite matches the site's search documents, whose FTS5 index keeps each one's model.
     """

@@ -4,6 +4,7 @@ Apps describe their searchable models with `register()`; `search()` answers a qu
 language. See docs/decisions/0003-search.md.
 """
 
+from equityhub.core.search.backends import Statement
 from equityhub.core.search.registry import SearchableText, register, reindex_all
 from equityhub.core.search.service import (
     SearchResult,
@@ -18,6 +19,7 @@ from equityhub.core.search.service import (
 __all__ = [
     "SearchResult",
     "SearchableText",
+    "Statement",
     "matching",
     "matching_any",
     "matching_statements",

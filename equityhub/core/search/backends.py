@@ -1,17 +1,19 @@
 """The two full-text engines behind `search()`; both return (kind, title, url, snippet) rows."""
 
 import re
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Q, QuerySet
-from django.db.models.expressions import RawSQL
 
 if TYPE_CHECKING:
     from equityhub.core.models import SearchDocument
 
 Row = tuple[str, str, str, str]
+# A SELECT of ids, and its parameters.
+Statement = tuple[str, Sequence[Any]]
 MARK_START, MARK_END = "\x02", "\x03"
 
 # PostgreSQL text search configurations: English is stemmed; Welsh has no stemmer, so it is
@@ -26,7 +28,7 @@ class SearchBackend(Protocol):
         self, words: list[str], *, content_type_id: int, any_word: bool, limit: int
     ) -> list[int]: ...
 
-    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[RawSQL]: ...
+    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Statement]: ...
 
 
 def _fts5_match(
@@ -81,7 +83,7 @@ class SqliteBackend:
             ids = dict.fromkeys(object_id for (object_id,) in cursor.fetchall())
             return list(ids)[:limit]
 
-    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[RawSQL]:
+    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Statement]:
         """A subquery of the ids of public objects of one model matching every word, in no
         order: nothing is ranked, and the caller's query runs it without a round trip."""
         match = _fts5_match(words, content_type_id=content_type_id)
@@ -97,7 +99,7 @@ class SqliteBackend:
             WHERE core_searchdocument_fts MATCH %s AND d.content_type_id = %s AND d.is_public
         """
         # A constant statement; the words travel as parameters.
-        return [RawSQL(sql, (match, content_type_id))]  # noqa: S611
+        return [(sql, (match, content_type_id))]
 
 
 SNIPPET_WORDS = 24
@@ -199,7 +201,7 @@ class PostgresBackend:
                 ranks[object_id] = max(rank, ranks.get(object_id, 0.0))
         return sorted(ranks, key=lambda pk: (-ranks[pk], pk))[:limit]
 
-    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[RawSQL]:
+    def matching_ids(self, words: list[str], *, content_type_id: int) -> list[Statement]:
         """A subquery of the ids of public objects of one model matching every word in either
         language, in no order: nothing is ranked, so no row's text is parsed again for a rank.
         One subquery rather than one per language lets PostgreSQL join it to the caller's rows
@@ -222,4 +224,4 @@ class PostgresBackend:
             for value in (language, config, terms)
         ]
         # A constant statement; the words travel as parameters.
-        return [RawSQL(sql, (*params, content_type_id))]  # noqa: S611
+        return [(sql, (*params, content_type_id))]

@@ -3,7 +3,6 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -11,7 +10,12 @@ from django.db.models import Model, Q
 from django.db.models.expressions import RawSQL
 from django.utils.module_loading import import_string
 
-from equityhub.core.search.backends import SearchBackend, _tsquery_terms, _word_parts
+from equityhub.core.search.backends import (
+    SearchBackend,
+    Statement,
+    _tsquery_terms,
+    _word_parts,
+)
 
 MAX_RESULTS = 50
 # More words than this add nothing a reader needs and only make the query slower.
@@ -56,14 +60,6 @@ def ranked_ids(
     )
 
 
-def _matching_subqueries(model: type[Model], query: str) -> list[RawSQL]:
-    words = _words(query)
-    if not words:
-        return []
-    content_type_id = ContentType.objects.get_for_model(model).pk
-    return _backend().matching_ids(words, content_type_id=content_type_id)
-
-
 def matching(model: type[Model], query: str) -> Q:
     """A filter for the public `model` rows matching every word of `query`, in English or
     Welsh, for a queryset of `model` that has its own order (a list sorted by date, say).
@@ -74,7 +70,7 @@ def matching(model: type[Model], query: str) -> Q:
     return matching_any(matching_statements(model, query))
 
 
-def matching_any(statements: Sequence[tuple[str, Sequence[Any]]]) -> Q:
+def matching_any(statements: Sequence[Statement]) -> Q:
     """A filter for the rows whose id one of `statements` (SELECTs of ids) returns; none when
     there are no statements."""
     if not statements:
@@ -93,12 +89,14 @@ def tsquery_text(query: str) -> str | None:
     return _tsquery_terms(parts) if parts else None
 
 
-def matching_statements(model: type[Model], query: str) -> list[tuple[str, Sequence[Any]]]:
+def matching_statements(model: type[Model], query: str) -> list[Statement]:
     """`matching()` for a statement written in SQL: SELECTs of the matching ids, with their
-    parameters; a row matches if any of them returns its id. None when the query has no word."""
-    return [
-        (subquery.sql, tuple(subquery.params)) for subquery in _matching_subqueries(model, query)
-    ]
+    parameters; a row matches if any of them returns its id. Empty when the query has no word."""
+    words = _words(query)
+    if not words:
+        return []
+    content_type_id = ContentType.objects.get_for_model(model).pk
+    return _backend().matching_ids(words, content_type_id=content_type_id)
 
 
 def search(query: str, *, language: str, limit: int = MAX_RESULTS) -> list[SearchResult]:
