@@ -27,7 +27,7 @@ from equityhub.ideas.models import (
     IdeaTally,
     Theme,
 )
-from equityhub.ideas.search import matching_ideas
+from equityhub.ideas.search import matching_condition
 
 if TYPE_CHECKING:  # selectors imports this module
     from equityhub.ideas.selectors import IdeaFilters
@@ -152,13 +152,9 @@ def _where(filters: "IdeaFilters") -> tuple[str, list[Any]]:
         )
         params.extend(filters.themes)
     if filters.query:
-        statements = matching_ideas(filters.query)
-        if not statements:
-            conditions.append("1 = 0")
-        else:
-            conditions.append("(" + " OR ".join(f"i.id IN ({sql})" for sql, _ in statements) + ")")
-            for _, statement_params in statements:
-                params.extend(statement_params)
+        condition, condition_params = matching_condition(filters.query, "i")
+        conditions.append(condition)
+        params.extend(condition_params)
     return " AND ".join(conditions), params
 
 
@@ -178,12 +174,15 @@ def _theme_ids() -> str:
     return f"(SELECT {joined} FROM {IDEA_THEMES} it WHERE it.idea_id = i.id)"  # noqa: S608
 
 
-def _rows_sql() -> str:
+def _rows_sql(source: str = f"{IDEAS} i", extra: str = "") -> str:
+    """The SELECT of `CardRow`s, and `extra` columns after them, from the ideas as `i` in
+    `source`."""
     return (
         "SELECT i.id, i.author_id, i.title, i.language, i.level, i.status, i.show_name,"  # noqa: S608
         " i.support_count, i.comment_count, i.created_at, u.display_name, "
         + _theme_ids()
-        + f" FROM {IDEAS} i LEFT JOIN {USERS} u ON u.id = i.author_id"
+        + extra
+        + f" FROM {source} LEFT JOIN {USERS} u ON u.id = i.author_id"
     )
 
 
@@ -193,12 +192,11 @@ def _card_row(values: Sequence[Any]) -> CardRow:
 
 
 def card_page(filters: "IdeaFilters", *, number: Any, per_page: int) -> Page[Any]:
-    """Page `number` of the list as `CardRow`s, in two statements.
+    """Page `number` of the list as `CardRow`s, as `Paginator.get_page()` chooses it.
 
     An unsearched list is counted (from the tally, unless themes are chosen) and sliced in the
-    database, from its indexes. For a searched list the search is the costly part of each
-    statement, so its matches are found once: their ids, in the list's order, are counted here
-    and the page's rows are read by id.
+    database, from its indexes: two statements. For a searched list the search is the costly
+    part, so one statement finds the matches once, counts them and returns the page's rows.
     """
     where, params = _where(filters)
     order, order_params = _order(filters)
@@ -237,14 +235,43 @@ def _searched_page(
     number: Any,
     per_page: int,
 ) -> Page[Any]:
-    cursor.execute(
-        f"SELECT i.id FROM {IDEAS} i WHERE {where} ORDER BY {order}",  # noqa: S608
-        [*params, *order_params],
+    # The matches are numbered in the list's order and counted over all of them before the
+    # page is cut, so the count comes with each of the page's rows. Only the page's rows are
+    # then joined to their authors and themes.
+    page_sql = (
+        "SELECT i.id, COUNT(*) OVER () AS matches,"  # noqa: S608
+        f" ROW_NUMBER() OVER (ORDER BY {order}) AS position"
+        f" FROM {IDEAS} i WHERE {where} ORDER BY position LIMIT %s OFFSET %s"
     )
-    page: Page[Any] = Paginator([pk for (pk,) in cursor.fetchall()], per_page).get_page(number)
-    ids = list(page.object_list)
-    if ids:
-        cursor.execute(f"{_rows_sql()} WHERE i.id IN ({placeholders(ids)})", ids)
-        rows = {row.pk: row for row in map(_card_row, cursor.fetchall())}
-        page.object_list = [rows[pk] for pk in ids if pk in rows]
+    rows_sql = (
+        _rows_sql(source=f"({page_sql}) p JOIN {IDEAS} i ON i.id = p.id", extra=", p.matches")
+        + " ORDER BY p.position"
+    )
+
+    def rows_of(page_number: int) -> list[Sequence[Any]]:
+        offset = (page_number - 1) * per_page
+        cursor.execute(rows_sql, [*order_params, *params, per_page, offset])
+        return cursor.fetchall()
+
+    requested = _positive_int(number) or 1
+    rows = rows_of(requested)
+    if rows:
+        count = rows[0][-1]
+    elif requested == 1:
+        count = 0
+    else:  # past the last page, where no row carries the count
+        cursor.execute(f"SELECT COUNT(*) FROM {IDEAS} i WHERE {where}", params)  # noqa: S608
+        (count,) = cursor.fetchone()
+    page: Page[Any] = Paginator(range(count), per_page).get_page(number)
+    if page.number != requested:
+        rows = rows_of(page.number)
+    page.object_list = [_card_row(values[:-1]) for values in rows]
     return page
+
+
+def _positive_int(number: Any) -> int | None:
+    try:
+        whole = int(number)
+    except (TypeError, ValueError):
+        return None
+    return whole if whole >= 1 else None

@@ -4,6 +4,7 @@ which the API, the feed and the export use: the same ideas, in the same order, e
 from datetime import timedelta
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from equityhub.accounts.tests.factories import UserFactory
 from equityhub.ideas import listing, selectors
 from equityhub.ideas.models import Language, Level, Status
-from equityhub.ideas.search import matching_ideas
+from equityhub.ideas.search import matching_condition, matching_ideas
 from equityhub.ideas.selectors import IdeaFilters, Sort
 from equityhub.ideas.tests.factories import IdeaFactory, ThemeFactory, current_campaign
 
@@ -117,26 +118,47 @@ def test_a_card_row_carries_what_the_card_shows(db):
     assert row.created_at == idea.created_at
 
 
-def test_a_page_beyond_the_last_shows_the_last(ideas):
-    filters = IdeaFilters(campaign=current_campaign())
-    last = listing.card_page(filters, number=999, per_page=PER_PAGE)
+@pytest.mark.parametrize("query", ["", "fair"])
+@pytest.mark.parametrize("number", [None, "1", "2", "999", "0", "-3", "two", "2.5"])
+def test_a_page_is_the_one_django_paginator_would_choose(ideas, query, number):
+    """A number past the last page shows the last, one that is not a number the first."""
+    filters = IdeaFilters(campaign=current_campaign(), query=query)
+    expected_ids = list(selectors.idea_list(filters).values_list("pk", flat=True))
+    expected = Paginator(expected_ids, PER_PAGE).get_page(number)
 
-    assert last.number == last.paginator.num_pages
-    assert last.object_list
+    page = listing.card_page(filters, number=number, per_page=PER_PAGE)
+
+    assert page.number == expected.number
+    assert page.paginator.count == len(expected_ids)
+    assert [row.pk for row in page.object_list] == list(expected.object_list)
+
+
+def test_a_search_that_matches_nothing_is_one_empty_page(ideas):
+    filters = IdeaFilters(campaign=current_campaign(), query="nothing-like-this")
+
+    page = listing.card_page(filters, number="3", per_page=PER_PAGE)
+
+    assert (page.number, page.paginator.count, list(page.object_list)) == (1, 0, [])
 
 
 def test_on_postgresql_a_searched_list_reads_the_index_of_ideas_text(ideas):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite searches the site's FTS5 index")
-    [(sql, params)] = matching_ideas("fair housing")
+    [(ids_sql, ids_params)] = matching_ideas("fair housing")
+    condition, condition_params = matching_condition("fair housing", "i")
+    statements = [
+        (ids_sql, ids_params),  # the ORM's list, then the page's condition
+        (f"SELECT i.id FROM ideas_idea i WHERE {condition}", condition_params),  # noqa: S608
+    ]
     with connection.cursor() as cursor:
         # A test's few ideas fit in a page, which PostgreSQL would rather read whole: this asks
         # whether the index can answer at all, which it can only if the statement repeats the
         # indexed expression exactly (ideas migration 0007).
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(line for (line,) in cursor.fetchall())
-    assert "idea_text_search" in plan
+        for sql, params in statements:
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(line for (line,) in cursor.fetchall())
+            assert "idea_text_search" in plan
     assert {
         row.pk
         for row in listing.card_page(
