@@ -1,6 +1,7 @@
 """The Jinja2 side of the templates: the shared layout, its translations and its helpers."""
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 import polib
 import pytest
@@ -9,6 +10,8 @@ from django.template import Context, Template, engines
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from equityhub.core.jinja import querystring
 
@@ -76,3 +79,23 @@ def test_querystring_changes_one_parameter_and_keeps_the_others() -> None:
 
     assert querystring(request, page=4) == "?level=government&level=individual&page=4"
     assert querystring(request, page=None) == "?level=government&level=individual"
+
+
+parameter = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6)
+list_key = st.sampled_from(["page", "q", "level", "sort"])
+
+
+@given(
+    sent=st.lists(st.tuples(list_key | parameter, parameter), max_size=6),
+    changes=st.dictionaries(list_key, st.none() | st.integers() | parameter),
+)
+def test_querystring_is_what_editing_a_copy_of_the_query_would_give(sent, changes) -> None:
+    request = RequestFactory().get("/ideas/?" + urlencode(sent))
+    expected = request.GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            expected.pop(key, None)
+        else:
+            expected[key] = str(value)
+
+    assert querystring(request, **changes) == f"?{expected.urlencode()}"
