@@ -88,7 +88,8 @@ def idea_list(request: HtmxHttpRequest) -> HttpResponse:
         "can_export": rules.can_export_ideas(request.user),
     }
     template = "ideas/idea_list_results.html" if wants_partial(request) else "ideas/idea_list.html"
-    response = render(request, template, context)
+    # Straight to the Jinja2 engine: the Django one, listed first, would look and fail each time.
+    response = render(request, template, context, using="jinja2")
     if form.sort_value == Sort.RANDOM:
         # The order belongs to this visitor: no shared cache may keep it.
         response["Cache-Control"] = "private"

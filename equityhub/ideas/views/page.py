@@ -209,7 +209,8 @@ def render_detail(
         "merge_form": merge_form,
         "has_errors": any(form is not None and form.errors for form in page_forms),
     }
-    return render(request, "ideas/idea_detail.html", context, status=status)
+    # Straight to the Jinja2 engine, as the list does (views/lists.py).
+    return render(request, "ideas/idea_detail.html", context, status=status, using="jinja2")
 
 
 @public_page_cache
