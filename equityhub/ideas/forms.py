@@ -6,6 +6,8 @@ from functools import lru_cache
 from typing import Any, cast
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -167,6 +169,15 @@ class IdeaFilterForm(forms.Form):
             sort=self.sort_value,
             seed=seed,
         )
+
+
+def campaign_slug(query: QueryDict) -> str | None:
+    """The campaign a list's address names, if it names one as `IdeaFilterForm` accepts it: the
+    list reads its campaign before it makes the form."""
+    try:
+        return IdeaFilterForm.base_fields["campaign"].clean(query.get("campaign")) or None
+    except ValidationError:
+        return None
 
 
 @forgotten_when_changed(*TRANSLATION_SETTINGS)

@@ -10,6 +10,7 @@ tests hold the two to the same ideas in the same order for every filter and sort
 Table names come from the models; values always travel as parameters.
 """
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -91,10 +92,7 @@ CAMPAIGN = ModelColumns(Campaign, "c")
 
 def campaign(slug: str | None = None) -> Campaign | None:
     """The published campaign named by `slug`, else the current one; None if there is none."""
-    if slug:
-        condition, params = "c.is_published AND c.slug = %s", [slug]
-    else:
-        condition, params = "c.is_published AND c.is_current", []
+    condition, params = _campaign_condition(slug)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {CAMPAIGN.sql} FROM {CAMPAIGNS} c WHERE {condition} ORDER BY c.id LIMIT 1",  # noqa: S608
@@ -102,6 +100,12 @@ def campaign(slug: str | None = None) -> Campaign | None:
         )
         row = cursor.fetchone()
     return None if row is None else CAMPAIGN.instance(row)
+
+
+def _campaign_condition(slug: str | None) -> tuple[str, list[Any]]:
+    if slug:
+        return "c.is_published AND c.slug = %s", [slug]
+    return "c.is_published AND c.is_current", []
 
 
 class ThemeRow(NamedTuple):
@@ -113,11 +117,37 @@ class ThemeRow(NamedTuple):
     name_cy: str | None
 
 
-def themes() -> list[ThemeRow]:
-    """Every theme, in the order pages list them (`Theme.Meta.ordering`)."""
+def campaign_and_themes(slug: str | None = None) -> tuple[Campaign | None, list[ThemeRow]]:
+    """`campaign(slug)` and every theme, in the order pages list them (`Theme.Meta.ordering`),
+    read together: the list needs both before anything else. No campaign, no themes.
+
+    The themes come as one JSON array beside the campaign's columns.
+    """
+    condition, params = _campaign_condition(slug)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id, slug, name_en, name_cy FROM {THEMES} ORDER BY position, slug")  # noqa: S608
-        return [ThemeRow(*row) for row in cursor.fetchall()]
+        cursor.execute(
+            f"SELECT {CAMPAIGN.sql}, {_themes_as_json()} FROM {CAMPAIGNS} c"  # noqa: S608
+            f" WHERE {condition} ORDER BY c.id LIMIT 1",
+            params,
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None, []
+    themes = row[-1]
+    if isinstance(themes, str):  # SQLite's JSON is text, and its items are in no order
+        themes = sorted(json.loads(themes), key=lambda theme: (theme[4], theme[1]))
+    return CAMPAIGN.instance(row), [ThemeRow(*theme[:4]) for theme in themes or ()]
+
+
+def _themes_as_json() -> str:
+    """Every theme as [id, slug, English name, Welsh name, position], in one JSON array."""
+    if connection.vendor == "postgresql":
+        item = "json_build_array(t.id, t.slug, t.name_en, t.name_cy)"
+        return f"(SELECT json_agg({item} ORDER BY t.position, t.slug) FROM {THEMES} t)"  # noqa: S608
+    # SQLite before 3.44 cannot order an aggregate's items: they are sorted once read, as
+    # SQLite would have sorted them (by position, then slug, compared as bytes).
+    item = "json_array(t.id, t.slug, t.name_en, t.name_cy, t.position)"
+    return f"(SELECT json_group_array({item}) FROM {THEMES} t)"  # noqa: S608
 
 
 def _group_conditions(filters: "IdeaFilters", table: str) -> tuple[list[str], list[Any]]:
@@ -174,7 +204,7 @@ def _theme_ids() -> str:
     return f"(SELECT {joined} FROM {IDEA_THEMES} it WHERE it.idea_id = i.id)"  # noqa: S608
 
 
-def _rows_sql(source: str = f"{IDEAS} i", extra: str = "") -> str:
+def _rows_sql(source: str = f"{IDEAS} i", *, extra: str = "") -> str:
     """The SELECT of `CardRow`s, and `extra` columns after them, from the ideas as `i` in
     `source`."""
     return (
@@ -191,82 +221,78 @@ def _card_row(values: Sequence[Any]) -> CardRow:
     return row._replace(created_at=aware(row.created_at), show_name=bool(row.show_name))
 
 
-def card_page(filters: "IdeaFilters", *, number: Any, per_page: int) -> Page[Any]:
-    """Page `number` of the list as `CardRow`s, as `Paginator.get_page()` chooses it.
+# A page whose offset a database integer cannot hold is past the last page of any list.
+LARGEST_OFFSET = 2**31 - 1
 
-    An unsearched list is counted (from the tally, unless themes are chosen) and sliced in the
-    database, from its indexes: two statements. For a searched list the search is the costly
-    part, so one statement finds the matches once, counts them and returns the page's rows.
+
+def card_page(filters: "IdeaFilters", *, number: Any, per_page: int) -> Page[Any]:
+    """Page `number` of the list as `CardRow`s, as `Paginator.get_page()` chooses it, in one
+    statement: each of the page's rows carries the count of the whole list.
+
+    A page past the last has no row to carry the count: then the list is counted and the last
+    page read, two statements more.
     """
     where, params = _where(filters)
-    order, order_params = _order(filters)
+    statement, statement_params = _page_statement(filters, where, params)
     with connection.cursor() as cursor:
-        if filters.query:
-            return _searched_page(cursor, where, params, order, order_params, number, per_page)
-        cursor.execute(*_count(filters, where, params))
-        (count,) = cursor.fetchone()
+
+        def rows_of(page_number: int) -> list[Sequence[Any]]:
+            offset = (page_number - 1) * per_page
+            cursor.execute(statement, [*statement_params, per_page, offset])
+            return cursor.fetchall()
+
+        requested = _positive_int(number) or 1
+        in_reach = (requested - 1) * per_page <= LARGEST_OFFSET
+        rows = rows_of(requested) if in_reach else []
+        if rows:
+            count = rows[0][-1]
+        elif requested == 1:
+            count = 0
+        else:
+            cursor.execute(*_count(filters, where, params))
+            (count,) = cursor.fetchone()
         page: Page[Any] = Paginator(range(count), per_page).get_page(number)
-        cursor.execute(
-            f"{_rows_sql()} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
-            [*params, *order_params, per_page, (page.number - 1) * per_page],
+        if page.number != requested:
+            rows = rows_of(page.number)
+    page.object_list = [_card_row(values[:-1]) for values in rows]
+    return page
+
+
+def _page_statement(filters: "IdeaFilters", where: str, params: list[Any]) -> tuple[str, list[Any]]:
+    """A page of `CardRow`s, each followed by the list's count, for the list's conditions
+    (`_where()`); the parameters of its LIMIT and OFFSET are left to add."""
+    order, order_params = _order(filters)
+    if filters.query:
+        # The search is the costly part, so its matches are found once: numbered in the list's
+        # order and counted over all of them before the page is cut. Only the page's rows are
+        # then joined to their authors and themes.
+        matches = (
+            "SELECT i.id, COUNT(*) OVER () AS matches,"  # noqa: S608
+            f" ROW_NUMBER() OVER (ORDER BY {order}) AS position"
+            f" FROM {IDEAS} i WHERE {where} ORDER BY position LIMIT %s OFFSET %s"
         )
-        page.object_list = [_card_row(values) for values in cursor.fetchall()]
-        return page
+        source = f"({matches}) p JOIN {IDEAS} i ON i.id = p.id"
+        statement = _rows_sql(source, extra=", p.matches") + " ORDER BY p.position"
+        return statement, [*order_params, *params]
+    # Counted from the tally, or from the ideas' index when themes are chosen, once for the
+    # statement; the page is sliced from an index in the list's order.
+    count_sql, count_params = _count(filters, where, params)
+    return (
+        _rows_sql(extra=f", ({count_sql})") + f" WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
+        [*count_params, *params, *order_params],
+    )
 
 
 def _count(filters: "IdeaFilters", where: str, params: list[Any]) -> tuple[str, list[Any]]:
-    """The statement that counts an unsearched list: from the tally (`IdeaTally`) when the
-    list is chosen by what it groups ideas by, else from the ideas themselves."""
-    if filters.themes:
+    """The statement that counts the list: from the tally (`IdeaTally`) when the list is chosen
+    only by what the tally groups ideas by, else from the ideas themselves."""
+    if filters.themes or filters.query:
         return f"SELECT COUNT(*) FROM {IDEAS} i WHERE {where}", params  # noqa: S608
     conditions, group_params = _group_conditions(filters, "t")
     return (
         f"SELECT COALESCE(SUM(t.ideas), 0) FROM {TALLY} t WHERE {' AND '.join(conditions)}",  # noqa: S608
         group_params,
     )
-
-
-def _searched_page(
-    cursor: Any,
-    where: str,
-    params: list[Any],
-    order: str,
-    order_params: list[Any],
-    number: Any,
-    per_page: int,
-) -> Page[Any]:
-    # The matches are numbered in the list's order and counted over all of them before the
-    # page is cut, so the count comes with each of the page's rows. Only the page's rows are
-    # then joined to their authors and themes.
-    page_sql = (
-        "SELECT i.id, COUNT(*) OVER () AS matches,"  # noqa: S608
-        f" ROW_NUMBER() OVER (ORDER BY {order}) AS position"
-        f" FROM {IDEAS} i WHERE {where} ORDER BY position LIMIT %s OFFSET %s"
-    )
-    rows_sql = (
-        _rows_sql(source=f"({page_sql}) p JOIN {IDEAS} i ON i.id = p.id", extra=", p.matches")
-        + " ORDER BY p.position"
-    )
-
-    def rows_of(page_number: int) -> list[Sequence[Any]]:
-        offset = (page_number - 1) * per_page
-        cursor.execute(rows_sql, [*order_params, *params, per_page, offset])
-        return cursor.fetchall()
-
-    requested = _positive_int(number) or 1
-    rows = rows_of(requested)
-    if rows:
-        count = rows[0][-1]
-    elif requested == 1:
-        count = 0
-    else:  # past the last page, where no row carries the count
-        cursor.execute(f"SELECT COUNT(*) FROM {IDEAS} i WHERE {where}", params)  # noqa: S608
-        (count,) = cursor.fetchone()
-    page: Page[Any] = Paginator(range(count), per_page).get_page(number)
-    if page.number != requested:
-        rows = rows_of(page.number)
-    page.object_list = [_card_row(values[:-1]) for values in rows]
-    return page
 
 
 def _positive_int(number: Any) -> int | None:

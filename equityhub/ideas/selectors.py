@@ -67,9 +67,10 @@ def theme_list() -> QuerySet[Theme]:
     return Theme.objects.order_by("position", "slug")
 
 
-def themes_in_order() -> list[listing.ThemeRow]:
-    """Every theme, as `theme_list()` orders them, in SQL written once (for the busiest pages)."""
-    return listing.themes()
+def campaign_and_themes(slug: str | None = None) -> tuple[Campaign | None, list[listing.ThemeRow]]:
+    """`campaign_for_ideas(slug)` and every theme as `theme_list()` orders them, read together
+    in SQL written once: the list needs both, first, on every request."""
+    return listing.campaign_and_themes(slug)
 
 
 def _with_themes(ideas: IdeaQuerySet) -> IdeaQuerySet:

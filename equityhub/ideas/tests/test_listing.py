@@ -119,7 +119,9 @@ def test_a_card_row_carries_what_the_card_shows(db):
 
 
 @pytest.mark.parametrize("query", ["", "fair"])
-@pytest.mark.parametrize("number", [None, "1", "2", "999", "0", "-3", "two", "2.5"])
+@pytest.mark.parametrize(
+    "number", [None, "1", "2", "999", "0", "-3", "two", "2.5", "99999999999999999999999"]
+)
 def test_a_page_is_the_one_django_paginator_would_choose(ideas, query, number):
     """A number past the last page shows the last, one that is not a number the first."""
     filters = IdeaFilters(campaign=current_campaign(), query=query)
@@ -165,3 +167,26 @@ def test_on_postgresql_a_searched_list_reads_the_index_of_ideas_text(ideas):
             IdeaFilters(campaign=ideas[0].campaign, query="fair housing"), number=1, per_page=50
         ).object_list
     } == {idea.pk for idea in ideas if idea.title == "Fair housing" and idea.is_public}
+
+
+def test_the_campaign_comes_with_every_theme_in_the_order_pages_list_them(db):
+    campaign = current_campaign()
+    ThemeFactory.create(slug="housing", position=2, name_en="Housing", name_cy="Tai")
+    ThemeFactory.create(slug="education", position=2, name_en="Education", name_cy=None)
+    ThemeFactory.create(slug="workforce", position=1, name_en="Workforce", name_cy="Gweithlu")
+
+    found, themes = listing.campaign_and_themes()
+
+    assert found == campaign
+    assert themes == [
+        listing.ThemeRow(theme.pk, theme.slug, theme.name_en, theme.name_cy)
+        for theme in selectors.theme_list()
+    ]
+    assert [theme.slug for theme in themes] == ["workforce", "education", "housing"]
+
+
+def test_no_campaign_comes_with_no_themes(db):
+    current_campaign()
+    ThemeFactory.create()
+
+    assert listing.campaign_and_themes("no-such-campaign") == (None, [])

@@ -14,7 +14,7 @@ from django.views.decorators.vary import vary_on_headers
 from equityhub.campaigns.models import Campaign
 from equityhub.core.cache import public_page_cache
 from equityhub.ideas import rules, selectors
-from equityhub.ideas.forms import IdeaFilterForm
+from equityhub.ideas.forms import IdeaFilterForm, campaign_slug
 from equityhub.ideas.selectors import RANDOM_MODULUS, Sort
 from equityhub.ideas.views.cards import idea_cards, theme_names
 from equityhub.ideas.views.common import HtmxHttpRequest, wants_partial
@@ -52,14 +52,13 @@ def idea_list(request: HtmxHttpRequest) -> HttpResponse:
     htmx requests (a filter changed, another page) get only the results region; a restored
     history entry gets the whole page. Members also get support buttons.
     """
-    themes = selectors.themes_in_order()
-    form = IdeaFilterForm(request.GET, themes=themes)
-    slug = form.value("campaign") or None
-    campaign = selectors.campaign_for_ideas(slug)
+    slug = campaign_slug(request.GET)
+    campaign, themes = selectors.campaign_and_themes(slug)
     if campaign is None:
         if slug:
             raise Http404(_("There is no campaign with that name."))
         return render(request, "ideas/idea_unavailable.html", {"reason": "no_campaign"})
+    form = IdeaFilterForm(request.GET, themes=themes)
     seed, new_seed = 0, False
     if form.sort_value == Sort.RANDOM:
         seed, new_seed = _seed(request)
