@@ -5,6 +5,7 @@ same transaction as the rows they count, so a page of ideas never counts rows pe
 Rendered HTML of member text is stored beside the Markdown it came from for the same reason.
 """
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
@@ -13,9 +14,11 @@ from django.db.models import F, Q
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan, LessThanOrEqual
 from django.urls import reverse
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from equityhub.campaigns.models import Campaign
+from equityhub.core.memo import TRANSLATION_SETTINGS, forgotten_when_changed
 from equityhub.core.models import TimeStampedModel
 
 TITLE_MAX_LENGTH = 140
@@ -79,8 +82,15 @@ def public_display_name(display_name: str | None, *, show_name: bool) -> str:
     """`public_name()` from the author's display name alone (None when the account is gone),
     for rows read without the author's model."""
     if not show_name or not display_name:
-        return str(_("A member"))
+        return _anonymous_name(get_language())
     return display_name
+
+
+@forgotten_when_changed(*TRANSLATION_SETTINGS)
+@lru_cache(maxsize=8)
+def _anonymous_name(language: str | None) -> str:
+    # Translated once per language: a list shows it on every card whose author hid their name.
+    return gettext("A member")
 
 
 class Theme(TimeStampedModel):

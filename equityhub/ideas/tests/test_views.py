@@ -239,6 +239,8 @@ def test_another_campaign_by_its_slug_and_an_unknown_one_is_not_found(client):
 
     assert titles(client.get(LIST, {"campaign": "week-2019"})) == ["Past idea"]
     assert client.get(LIST, {"campaign": "no-such-week"}).status_code == 404
+    # What cannot be a campaign's name is left out, as every other filter the form rejects.
+    assert titles(client.get(LIST, {"campaign": "not a name!"})) == ["Current idea"]
 
 
 def test_members_get_support_buttons_for_ideas_they_may_support(member_client, member):
@@ -259,6 +261,18 @@ def test_the_list_links_its_atom_feed_with_the_same_filters(client):
 
     assert '<link rel="alternate"' in page
     assert f'href="{reverse("ideas:feed")}?level=government"' in page
+
+
+def test_a_hidden_author_is_a_member_in_english_and_aelod_in_welsh(client):
+    IdeaFactory.create(show_name=False, author=UserFactory.create(display_name="Nia Secret"))
+
+    english = client.get(LIST).content.decode()
+    welsh = client.get("/cy/ideas/").content.decode()
+
+    assert "A member" in english
+    assert "Aelod" in welsh
+    assert "A member" not in welsh
+    assert "Nia Secret" not in english + welsh
 
 
 def test_the_welsh_list_is_in_welsh(client):
