@@ -31,6 +31,7 @@ STRINGS = (
     gettext_noop("The new value must be different from the current one."),
     gettext_noop("Be patient, you are sending too many requests."),
     gettext_noop("Use your password"),
+    gettext_noop("Send me a sign-in code"),
     gettext_noop("Use authenticator app or code"),
     # allauth/account/fields.py
     gettext_noop("Forgot your password?"),
