@@ -140,7 +140,8 @@ def campaign_and_themes(slug: str | None = None) -> tuple[Campaign | None, list[
 
 
 def _themes_as_json() -> str:
-    """Every theme as [id, slug, English name, Welsh name, position], in one JSON array."""
+    """Every theme as [id, slug, English name, Welsh name], in one JSON array; on SQLite each
+    also carries its position, to be sorted by."""
     if connection.vendor == "postgresql":
         item = "json_build_array(t.id, t.slug, t.name_en, t.name_cy)"
         return f"(SELECT json_agg({item} ORDER BY t.position, t.slug) FROM {THEMES} t)"  # noqa: S608
