@@ -110,6 +110,7 @@ DATABASES = {
         "DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'equityhub.sqlite3'}"
     ),
 }
+_on_postgresql = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
@@ -123,9 +124,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
-    "DATABASE_PREPARED_STATEMENTS", default=True
-):
+if _on_postgresql:
+    # Django's backend, with a health check that asks the connection's socket rather than
+    # the server (equityhub/core/postgresql, decision 0009).
+    DATABASES["default"]["ENGINE"] = "equityhub.core.postgresql"
+if _on_postgresql and env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
     # Values travel apart from the statement, and a statement a connection has run five
     # times is prepared: PostgreSQL then skips parsing and planning it (decision 0009).
     # Turn this off behind a pooler that cannot keep prepared statements.
@@ -276,6 +279,6 @@ NINJA_PAGINATION_PER_PAGE = 20
 
 EQUITYHUB_SEARCH_BACKEND = (
     "equityhub.core.search.backends.PostgresBackend"
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    if _on_postgresql
     else "equityhub.core.search.backends.SqliteBackend"
 )

@@ -39,6 +39,20 @@ def test_a_filter_group_marks_what_was_chosen():
     assert Status.PENDING not in {option.value for option in group.options}
 
 
+def test_one_forms_themes_are_not_offered_by_the_next():
+    # The filter fields share their fixed lists between forms; the themes must stay apart.
+    housing = ThemeFactory.create(slug="housing")
+    first = IdeaFilterForm({"theme": ["housing"]}, themes=[housing])
+    second = IdeaFilterForm({"theme": ["housing"]}, themes=[])
+
+    assert [option.value for option in first.group("theme").options] == ["housing"]
+    assert second.group("theme").options == []
+    assert second.value("theme") is None and "theme" in second.errors
+    assert [option.value for option in second.group("level").options] == [
+        option.value for option in first.group("level").options
+    ]
+
+
 def test_the_idea_form_lets_people_type_past_the_limit_and_then_says_so():
     form = IdeaForm({"title": "x" * 141, "body": "Text", "level": "profession", "language": "en"})
 
