@@ -75,15 +75,22 @@ ORDERINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _column(field: str) -> str:
+    name = field.lstrip("-")
+    return "id" if name == "pk" else name
+
+
 def _in_sql(fields: tuple[str, ...]) -> str:
-    columns = ((name.lstrip("-"), name.startswith("-")) for name in fields)
     return ", ".join(
-        f"i.{'id' if column == 'pk' else column} {'DESC' if descending else 'ASC'}"
-        for column, descending in columns
+        f"i.{_column(name)} {'DESC' if name.startswith('-') else 'ASC'}" for name in fields
     )
 
 
 ORDER_BY = {sort: _in_sql(fields) for sort, fields in ORDERINGS.items()}
+# Every column the orders read (the random one reads only the id), as `i`'s.
+SORTED_COLUMNS = ", ".join(
+    sorted({f"i.{_column(name)}" for fields in ORDERINGS.values() for name in fields})
+)
 
 
 # Every column of a campaign, as `c`: the list and the idea page make the model from them.
@@ -234,12 +241,12 @@ def card_page(filters: "IdeaFilters", *, number: Any, per_page: int) -> Page[Any
     page read, two statements more.
     """
     where, params = _where(filters)
-    statement, statement_params = _page_statement(filters, where, params)
+    statement = _page_statement(filters, where, params)
     with connection.cursor() as cursor:
 
         def rows_of(page_number: int) -> list[Sequence[Any]]:
             offset = (page_number - 1) * per_page
-            cursor.execute(statement, [*statement_params, per_page, offset])
+            cursor.execute(statement.sql, statement.parameters(per_page, offset))
             return cursor.fetchall()
 
         requested = _positive_int(number) or 1
@@ -259,28 +266,45 @@ def card_page(filters: "IdeaFilters", *, number: Any, per_page: int) -> Page[Any
     return page
 
 
-def _page_statement(filters: "IdeaFilters", where: str, params: list[Any]) -> tuple[str, list[Any]]:
+class PageStatement(NamedTuple):
+    """A statement that reads one page: its parameters go before and after the page's LIMIT
+    and OFFSET."""
+
+    sql: str
+    before: list[Any]
+    after: list[Any]
+
+    def parameters(self, limit: int, offset: int) -> list[Any]:
+        return [*self.before, limit, offset, *self.after]
+
+
+def _page_statement(filters: "IdeaFilters", where: str, params: list[Any]) -> PageStatement:
     """A page of `CardRow`s, each followed by the list's count, for the list's conditions
-    (`_where()`); the parameters of its LIMIT and OFFSET are left to add."""
+    (`_where()`)."""
     order, order_params = _order(filters)
     if filters.query:
-        # The search is the costly part, so its matches are found once: numbered in the list's
-        # order and counted over all of them before the page is cut. Only the page's rows are
-        # then joined to their authors and themes.
-        matches = (
-            "SELECT i.id, COUNT(*) OVER () AS matches,"  # noqa: S608
-            f" ROW_NUMBER() OVER (ORDER BY {order}) AS position"
-            f" FROM {IDEAS} i WHERE {where} ORDER BY position LIMIT %s OFFSET %s"
+        # The search is the costly part, so its matches are found once, with the columns the
+        # orders read, and kept (MATERIALIZED) to be counted and to have the page cut from them.
+        # Only the page's rows are then joined to their authors and themes. Inside, the matches
+        # are named `i`, so that the list's orders apply to them as written.
+        matches = f"SELECT {SORTED_COLUMNS} FROM {IDEAS} i WHERE {where}"  # noqa: S608
+        page = f"SELECT i.id FROM matches i ORDER BY {order} LIMIT %s OFFSET %s"  # noqa: S608
+        rows = _rows_sql(
+            f"({page}) p JOIN {IDEAS} i ON i.id = p.id",
+            extra=", (SELECT COUNT(*) FROM matches)",
         )
-        source = f"({matches}) p JOIN {IDEAS} i ON i.id = p.id"
-        statement = _rows_sql(source, extra=", p.matches") + " ORDER BY p.position"
-        return statement, [*order_params, *params]
+        return PageStatement(
+            f"WITH matches AS MATERIALIZED ({matches}) {rows} ORDER BY {order}",
+            before=[*params, *order_params],
+            after=order_params,
+        )
     # Counted from the tally, or from the ideas' index when themes are chosen, once for the
     # statement; the page is sliced from an index in the list's order.
     count_sql, count_params = _count(filters, where, params)
-    return (
+    return PageStatement(
         _rows_sql(extra=f", ({count_sql})") + f" WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
-        [*count_params, *params, *order_params],
+        before=[*count_params, *params, *order_params],
+        after=[],
     )
 
 
